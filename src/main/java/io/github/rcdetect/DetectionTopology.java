@@ -1,0 +1,92 @@
+package io.github.rcdetect;
+
+import io.github.rcdetect.alert.Alert;
+import io.github.rcdetect.event.ActivityEvent;
+import io.github.rcdetect.event.DeadLetter;
+import io.github.rcdetect.event.EventStream;
+import io.github.rcdetect.event.InputRecord;
+import io.github.rcdetect.event.LateRecord;
+import io.github.rcdetect.event.ProcessEvent;
+import io.github.rcdetect.metrics.CountByLabel;
+import io.github.rcdetect.rules.r1.CorrelationAlert;
+import io.github.rcdetect.rules.r1.RunCommandCorrelation;
+import io.github.rcdetect.rules.r2.ScriptChildProcess;
+import io.github.rcdetect.rules.r2.ScriptChildProcessAlert;
+
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+import java.time.Duration;
+
+/**
+ * The detection, independent of where records come from and go to:
+ *
+ * <pre>
+ *   activity records ─ route ─┬──────────────────────── R1 correlation (CEP, keyed by host) ─┬─ alerts
+ *   process records ── route ─┼─ R2 filter ─ R2 alert ──────────────────────────────────────┘
+ *                             └─ dead letters                         late records (R1) ─── late
+ * </pre>
+ *
+ * Sources parse and timestamp their records (so watermarks see every record); sinks are attached by the caller.
+ */
+public final class DetectionTopology {
+
+    static final String ALERTS = "alerts";
+    static final String LATE_RECORDS = "lateRecords";
+
+    /** What the detection produces. */
+    public record Outputs(
+            DataStream<Alert> alerts, DataStream<DeadLetter> deadLetters, DataStream<LateRecord> lateRecords) {}
+
+    private DetectionTopology() {}
+
+    /**
+     * @param maxInvocationSpan how long after a Run Command its later records are still part of the same invocation
+     */
+    public static Outputs build(
+            DataStream<InputRecord> activityRecords,
+            DataStream<InputRecord> processRecords,
+            Duration maxInvocationSpan) {
+        SingleOutputStreamOperator<ActivityEvent> activity =
+                activityRecords.process(new InputRouter.Activity()).name("route activity").uid("route-activity");
+        SingleOutputStreamOperator<ProcessEvent> processes =
+                processRecords.process(new InputRouter.Process()).name("route process").uid("route-process");
+
+        DataStream<Alert> r2 =
+                processes.filter(ScriptChildProcess::matches)
+                        .name("R2 script child process")
+                        .uid("r2-filter")
+                        .map(new ScriptChildProcessAlert())
+                        .name("R2 alert")
+                        .uid("r2-alert");
+        RunCommandCorrelation.Output r1 = RunCommandCorrelation.apply(activity, processes, maxInvocationSpan);
+
+        DataStream<Alert> alerts =
+                r1.alerts()
+                        .union(r2)
+                        .map(
+                                new CountByLabel<>(
+                                        ALERTS,
+                                        "rule",
+                                        alert -> alert.ruleId,
+                                        CorrelationAlert.RULE.id(),
+                                        ScriptChildProcessAlert.RULE.id()))
+                        .name("count alerts")
+                        .uid("count-alerts");
+        DataStream<DeadLetter> deadLetters =
+                activity.getSideOutput(InputRouter.DEAD_LETTERS)
+                        .union(processes.getSideOutput(InputRouter.DEAD_LETTERS));
+        DataStream<LateRecord> late =
+                r1.lateRecords()
+                        .map(
+                                new CountByLabel<>(
+                                        LATE_RECORDS,
+                                        "stream",
+                                        record -> record.stream().id(),
+                                        EventStream.ACTIVITY.id(),
+                                        EventStream.PROCESS.id()))
+                        .name("count late records")
+                        .uid("count-late-records");
+        return new Outputs(alerts, deadLetters, late);
+    }
+}

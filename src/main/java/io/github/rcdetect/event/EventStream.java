@@ -1,0 +1,20 @@
+package io.github.rcdetect.event;
+
+/** The two input streams of the job. */
+public enum EventStream {
+    /** Azure Activity Log records: the control plane. */
+    ACTIVITY("activity"),
+    /** Endpoint process-start events: what ran on the guest. */
+    PROCESS("process");
+
+    private final String id;
+
+    EventStream(String id) {
+        this.id = id;
+    }
+
+    /** The lower-case name used in output documents, metrics and command-line options. */
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.rcdetect.io;
+
+import io.github.rcdetect.event.EventStream;
+import io.github.rcdetect.event.InputRecord;
+import io.github.rcdetect.parse.ParserLimits;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.util.List;
+
+/** Sources of a bounded run: NDJSON files, parsed as they are read. */
+public final class FileInputs {
+    private FileInputs() {}
+
+    /**
+     * Files are exports, not streams: no watermark until the end of input, so the order of records within and across
+     * files cannot matter and nothing is late. Timestamps are still assigned, for the event-time rules.
+     */
+    public static WatermarkStrategy<InputRecord> exportWatermarks() {
+        return WatermarkStrategy.<InputRecord>noWatermarks()
+                .withTimestampAssigner((record, previous) -> record.eventTime());
+    }
+
+    public static DataStream<InputRecord> source(
+            StreamExecutionEnvironment env,
+            EventStream stream,
+            List<java.nio.file.Path> files,
+            ParserLimits limits,
+            WatermarkStrategy<InputRecord> watermarks) {
+        Path[] paths = files.stream().map(file -> Path.fromLocalFile(file.toAbsolutePath().toFile())).toArray(Path[]::new);
+        FileSource<InputRecord> source =
+                FileSource.forBulkFileFormat(new NdjsonFileFormat(stream, limits), paths)
+                        .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(path -> true))
+                        .build();
+        return env.fromSource(source, watermarks, stream.id() + " files").uid(stream.id() + "-files");
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.rcdetect.io;
+
+import io.github.rcdetect.event.EventStream;
+import io.github.rcdetect.event.InputRecord;
+import io.github.rcdetect.event.Origin;
+import io.github.rcdetect.parse.ParserLimits;
+import io.github.rcdetect.parse.RecordParser;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.connector.file.src.reader.BulkFormat;
+import org.apache.flink.connector.file.src.util.CheckpointedPosition;
+import org.apache.flink.connector.file.src.util.IteratorResultIterator;
+import org.apache.flink.core.fs.FSDataInputStream;
+import org.apache.flink.core.fs.Path;
+
+import java.io.IOException;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * NDJSON files of one stream, parsed as they are read: one {@link InputRecord} per record of each line (an Event Hub
+ * batch line yields several), dead letters included, with the file and line as origin. Blank lines are skipped.
+ *
+ * <p>Files are read whole (not split); a reader position is the count of records emitted from the file, and a
+ * restored reader re-reads the file and skips that many.
+ */
+public final class NdjsonFileFormat implements BulkFormat<InputRecord, FileSourceSplit> {
+    private static final long serialVersionUID = 1L;
+    private static final int BATCH_LINES = 512;
+
+    private final EventStream stream;
+    private final ParserLimits limits;
+
+    public NdjsonFileFormat(EventStream stream, ParserLimits limits) {
+        this.stream = stream;
+        this.limits = limits;
+    }
+
+    @Override
+    public BulkFormat.Reader<InputRecord> createReader(Configuration config, FileSourceSplit split)
+            throws IOException {
+        return new Reader(split, 0);
+    }
+
+    @Override
+    public BulkFormat.Reader<InputRecord> restoreReader(Configuration config, FileSourceSplit split)
+            throws IOException {
+        return new Reader(split, split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L));
+    }
+
+    @Override
+    public boolean isSplittable() {
+        return false;
+    }
+
+    @Override
+    public TypeInformation<InputRecord> getProducedType() {
+        return TypeInformation.of(InputRecord.class);
+    }
+
+    /** A path as the user would write it: relative to the working directory when it lies below it. */
+    static String displayPath(Path path) {
+        java.nio.file.Path file = Paths.get(path.toUri()).toAbsolutePath().normalize();
+        java.nio.file.Path workingDirectory = Paths.get("").toAbsolutePath();
+        return file.startsWith(workingDirectory) ? workingDirectory.relativize(file).toString() : file.toString();
+    }
+
+    private final class Reader implements BulkFormat.Reader<InputRecord> {
+        private final FSDataInputStream input;
+        private final BoundedLineReader lines;
+        private final RecordParser parser;
+        private final String file;
+        private long lineNumber;
+        private long recordsToSkip;
+        private long recordsEmitted;
+
+        Reader(FileSourceSplit split, long recordsToSkip) throws IOException {
+            this.input = split.path().getFileSystem().open(split.path());
+            this.parser = RecordParser.forStream(stream, limits);
+            this.lines = new BoundedLineReader(input, parser.maxRecordBytes());
+            this.file = displayPath(split.path());
+            this.recordsToSkip = recordsToSkip;
+            this.recordsEmitted = recordsToSkip;
+        }
+
+        @Override
+        public RecordIterator<InputRecord> readBatch() throws IOException {
+            List<InputRecord> batch = new ArrayList<>();
+            boolean more = true;
+            while (batch.isEmpty() && more) {
+                for (int read = 0; read < BATCH_LINES && (more = lines.next()); read++) {
+                    lineNumber++;
+                    if (!lines.isBlank()) {
+                        readLine(batch);
+                    }
+                }
+                skipRestored(batch);
+            }
+            if (batch.isEmpty()) {
+                return null;
+            }
+            long skipCount = recordsEmitted;
+            recordsEmitted += batch.size();
+            return new IteratorResultIterator<>(batch.iterator(), CheckpointedPosition.NO_OFFSET, skipCount);
+        }
+
+        private void readLine(List<InputRecord> batch) {
+            Origin origin = Origin.ofFile(stream, file, lineNumber);
+            if (lines.length() > parser.maxRecordBytes()) {
+                parser.rejectOversized(lines.bytes(), lines.keptLength(), lines.length(), origin, batch::add);
+            } else {
+                parser.parse(lines.bytes(), 0, lines.keptLength(), origin, batch::add);
+            }
+        }
+
+        private void skipRestored(List<InputRecord> batch) {
+            int skip = (int) Math.min(recordsToSkip, batch.size());
+            batch.subList(0, skip).clear();
+            recordsToSkip -= skip;
+        }
+
+        @Override
+        public void close() throws IOException {
+            input.close();
+        }
+    }
+}

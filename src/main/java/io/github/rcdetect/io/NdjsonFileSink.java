@@ -1,0 +1,123 @@
+package io.github.rcdetect.io;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes a bounded run's output as one NDJSON file, sorted, so the same input always gives the same bytes whatever
+ * the order of records and files. A file appears whole at the end of input. Runs with parallelism 1 on the local
+ * machine: this is the bounded run's sink, not a distributed one.
+ */
+public final class NdjsonFileSink implements Sink<OutputLine> {
+    private static final long serialVersionUID = 1L;
+
+    private enum Target {
+        FILE,
+        STANDARD_OUTPUT,
+        STANDARD_ERROR
+    }
+
+    private final Target target;
+    private final String file;
+
+    private NdjsonFileSink(Target target, String file) {
+        this.target = target;
+        this.file = file;
+    }
+
+    public static NdjsonFileSink toFile(Path file) {
+        return new NdjsonFileSink(Target.FILE, file.toString());
+    }
+
+    public static NdjsonFileSink toStandardOutput() {
+        return new NdjsonFileSink(Target.STANDARD_OUTPUT, null);
+    }
+
+    public static NdjsonFileSink toStandardError() {
+        return new NdjsonFileSink(Target.STANDARD_ERROR, null);
+    }
+
+    @Override
+    public SinkWriter<OutputLine> createWriter(WriterInitContext context) {
+        return new SortingWriter();
+    }
+
+    private final class SortingWriter implements SinkWriter<OutputLine> {
+        private final List<OutputLine> lines = new ArrayList<>();
+        private boolean written;
+
+        @Override
+        public void write(OutputLine line, Context context) {
+            lines.add(line);
+        }
+
+        @Override
+        public void flush(boolean endOfInput) throws IOException {
+            if (endOfInput && !written) {
+                written = true;
+                lines.sort(Comparator.comparing((OutputLine line) -> line.sortKey).thenComparing(line -> line.json));
+                switch (target) {
+                    case STANDARD_OUTPUT:
+                        writeTo(new OutputStreamWriter(new NonClosing(System.out), StandardCharsets.UTF_8));
+                        break;
+                    case STANDARD_ERROR:
+                        writeTo(new OutputStreamWriter(new NonClosing(System.err), StandardCharsets.UTF_8));
+                        break;
+                    default:
+                        writeFile(Paths.get(file));
+                }
+            }
+        }
+
+        private void writeFile(Path path) throws IOException {
+            Path directory = path.toAbsolutePath().getParent();
+            Files.createDirectories(directory);
+            Path temporary = Files.createTempFile(directory, "." + path.getFileName(), ".tmp");
+            try {
+                writeTo(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8));
+                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        }
+
+        private void writeTo(Writer sink) throws IOException {
+            try (BufferedWriter out = new BufferedWriter(sink)) {
+                for (OutputLine line : lines) {
+                    out.write(line.json);
+                    out.write('\n');
+                }
+            }
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** Standard output, flushed but never closed by the writer. */
+    private static final class NonClosing extends PrintStream {
+        NonClosing(PrintStream out) {
+            super(out, true, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.rcdetect.parse;
+
+import io.github.rcdetect.event.ActivityEvent;
+import io.github.rcdetect.event.InputRecord;
+import io.github.rcdetect.event.Origin;
+
+/**
+ * Azure Activity Log records, as ECS documents of the Elastic Azure integration (nested, dotted or mixed) or as raw
+ * Activity Log records from Azure Monitor diagnostic settings; raw fields are mapped to the integration's ECS names.
+ */
+final class ActivityRecordParser extends JsonRecordParser {
+
+    /** Wanted fields: the ECS name first, then the raw Activity Log field it is mapped from. */
+    enum Field implements FieldPath {
+        TIMESTAMP("@timestamp"),
+        TIME("time"),
+        EVENT_ID("event.id"),
+        EVENT_ACTION("event.action"),
+        OPERATION_NAME("operationName"),
+        EVENT_OUTCOME("event.outcome"),
+        RESULT_TYPE("resultType"),
+        RESOURCE_NAME("azure.resource.name"),
+        RESOURCE_ID("azure.resource.id"),
+        RAW_RESOURCE_ID("resourceId"),
+        SUBSCRIPTION_ID("azure.subscription_id"),
+        CORRELATION_ID("azure.correlation_id"),
+        RAW_CORRELATION_ID("correlationId"),
+        SOURCE_IP("source.ip"),
+        CALLER_IP("callerIpAddress"),
+        SOURCE_AS_NUMBER("source.as.number"),
+        SOURCE_COUNTRY("source.geo.country_name"),
+        TENANT_ID("azure.activitylogs.tenant_id"),
+        AZURE_TENANT_ID("azure.tenant_id"),
+        RAW_TENANT_ID("tenantId"),
+        PRINCIPAL_ID("azure.activitylogs.identity.authorization.evidence.principal_id"),
+        RAW_PRINCIPAL_ID("identity.authorization.evidence.principalId"),
+        USER_EMAIL("user.email"),
+        RAW_NAME_CLAIM("identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name"),
+        RAW_UPN_CLAIM("identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn"),
+        // The integration stores claims with the dots of their keys replaced by underscores.
+        NAME_CLAIM("azure.activitylogs.identity.claims.http://schemas_xmlsoap_org/ws/2005/05/identity/claims/name"),
+        UPN_CLAIM("azure.activitylogs.identity.claims.http://schemas_xmlsoap_org/ws/2005/05/identity/claims/upn");
+
+        private final String path;
+
+        Field(String path) {
+            this.path = path;
+        }
+
+        @Override
+        public String path() {
+            return path;
+        }
+    }
+
+    ActivityRecordParser(ParserLimits limits) {
+        super(Field.values(), limits);
+    }
+
+    @Override
+    InputRecord toRecord(CapturedRecord record, Origin origin) throws InvalidRecordException {
+        ActivityEvent event = new ActivityEvent();
+        event.timestamp = eventTime(record, Field.TIMESTAMP, Field.TIME);
+        event.eventId = record.string(Field.EVENT_ID);
+        event.action = firstNonNull(record.string(Field.EVENT_ACTION), record.string(Field.OPERATION_NAME));
+        event.outcome = outcome(record);
+
+        String resourceId = firstNonNull(record.string(Field.RESOURCE_ID), record.string(Field.RAW_RESOURCE_ID));
+        String resourceName = record.string(Field.RESOURCE_NAME);
+        if (resourceName == null && resourceId != null) {
+            resourceName = AzureResources.resourceName(resourceId);
+        }
+        event.hostKey = lowerCase(resourceName);
+        event.subscriptionId = record.string(Field.SUBSCRIPTION_ID);
+        if (event.subscriptionId == null && resourceId != null) {
+            event.subscriptionId = AzureResources.subscriptionId(resourceId);
+        }
+        event.correlationId =
+                firstNonNull(record.string(Field.CORRELATION_ID), record.string(Field.RAW_CORRELATION_ID));
+        event.sourceIp = firstNonNull(record.string(Field.SOURCE_IP), record.string(Field.CALLER_IP));
+        event.sourceAsNumber = record.integer(Field.SOURCE_AS_NUMBER);
+        event.sourceGeoCountryName = record.string(Field.SOURCE_COUNTRY);
+        event.tenantId =
+                firstNonNull(
+                        record.string(Field.TENANT_ID),
+                        firstNonNull(record.string(Field.AZURE_TENANT_ID), record.string(Field.RAW_TENANT_ID)));
+        event.principalId =
+                firstNonNull(record.string(Field.PRINCIPAL_ID), record.string(Field.RAW_PRINCIPAL_ID));
+        event.userEmail = record.string(Field.USER_EMAIL);
+        if (event.userEmail == null) {
+            event.userEmail =
+                    AzureResources.userEmail(
+                            firstNonNull(record.string(Field.NAME_CLAIM), record.string(Field.RAW_NAME_CLAIM)),
+                            firstNonNull(record.string(Field.UPN_CLAIM), record.string(Field.RAW_UPN_CLAIM)));
+        }
+        event.origin = origin;
+        return InputRecord.of(event);
+    }
+
+    /** {@code event.outcome}, else the lower-cased raw resultType when it is Success or Failure. */
+    private static String outcome(CapturedRecord record) throws InvalidRecordException {
+        String outcome = record.string(Field.EVENT_OUTCOME);
+        if (outcome != null) {
+            return lowerCase(outcome);
+        }
+        String resultType = record.string(Field.RESULT_TYPE);
+        if ("success".equalsIgnoreCase(resultType) || "failure".equalsIgnoreCase(resultType)) {
+            return lowerCase(resultType);
+        }
+        return null;
+    }
+}

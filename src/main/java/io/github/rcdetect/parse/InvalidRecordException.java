@@ -1,0 +1,17 @@
+package io.github.rcdetect.parse;
+
+/** A record that parsed as JSON but cannot be used; its type and message become the dead letter's error. */
+public final class InvalidRecordException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final String errorType;
+
+    public InvalidRecordException(String errorType, String message) {
+        super(message, null, false, false);
+        this.errorType = errorType;
+    }
+
+    public String errorType() {
+        return errorType;
+    }
+}

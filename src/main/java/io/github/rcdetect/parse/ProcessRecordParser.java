@@ -1,0 +1,119 @@
+package io.github.rcdetect.parse;
+
+import io.github.rcdetect.event.InputRecord;
+import io.github.rcdetect.event.Origin;
+import io.github.rcdetect.event.ProcessEvent;
+
+/**
+ * Endpoint process events: Elastic Defend and Sysmon documents in ECS (nested, dotted or mixed), and Sysmon event 1
+ * as Winlogbeat ships it before ingest processing ({@code winlog.event_data} only), which is normalized the way the
+ * Sysmon ingest pipeline does it: process fields from Image/CommandLine/..., {@code event.code} 1, category process,
+ * type start.
+ */
+final class ProcessRecordParser extends JsonRecordParser {
+    private static final String SYSMON_PROVIDER = "Microsoft-Windows-Sysmon";
+    private static final String SYSMON_CHANNEL = "Microsoft-Windows-Sysmon/Operational";
+    private static final String SYSMON_PROCESS_CREATE = "1";
+
+    /** Wanted fields: ECS names, then the raw Sysmon fields used when the ECS ones are absent. */
+    enum Field implements FieldPath {
+        TIMESTAMP("@timestamp"),
+        TIME("time"),
+        EVENT_ID("event.id"),
+        EVENT_ACTION("event.action"),
+        EVENT_TYPE("event.type"),
+        EVENT_CATEGORY("event.category"),
+        EVENT_CODE("event.code"),
+        HOST_NAME("host.name"),
+        NAME("process.name"),
+        PID("process.pid"),
+        ENTITY_ID("process.entity_id"),
+        EXECUTABLE("process.executable"),
+        ARGS("process.args"),
+        COMMAND_LINE("process.command_line"),
+        PARENT_NAME("process.parent.name"),
+        PARENT_PID("process.parent.pid"),
+        PARENT_ENTITY_ID("process.parent.entity_id"),
+        PARENT_EXECUTABLE("process.parent.executable"),
+        PARENT_ARGS("process.parent.args"),
+        PARENT_COMMAND_LINE("process.parent.command_line"),
+        WINLOG_EVENT_ID("winlog.event_id"),
+        WINLOG_PROVIDER("winlog.provider_name"),
+        WINLOG_CHANNEL("winlog.channel"),
+        WINLOG_COMPUTER("winlog.computer_name"),
+        SYSMON_IMAGE("winlog.event_data.Image"),
+        SYSMON_COMMAND_LINE("winlog.event_data.CommandLine"),
+        SYSMON_PROCESS_ID("winlog.event_data.ProcessId"),
+        SYSMON_PROCESS_GUID("winlog.event_data.ProcessGuid"),
+        SYSMON_PARENT_IMAGE("winlog.event_data.ParentImage"),
+        SYSMON_PARENT_COMMAND_LINE("winlog.event_data.ParentCommandLine"),
+        SYSMON_PARENT_PROCESS_ID("winlog.event_data.ParentProcessId"),
+        SYSMON_PARENT_PROCESS_GUID("winlog.event_data.ParentProcessGuid");
+
+        private final String path;
+
+        Field(String path) {
+            this.path = path;
+        }
+
+        @Override
+        public String path() {
+            return path;
+        }
+    }
+
+    ProcessRecordParser(ParserLimits limits) {
+        super(Field.values(), limits);
+    }
+
+    @Override
+    InputRecord toRecord(CapturedRecord record, Origin origin) throws InvalidRecordException {
+        ProcessEvent event = new ProcessEvent();
+        event.timestamp = eventTime(record, Field.TIMESTAMP, Field.TIME);
+        event.eventId = record.string(Field.EVENT_ID);
+        event.eventAction = record.string(Field.EVENT_ACTION);
+        event.eventType = record.strings(Field.EVENT_TYPE);
+        event.eventCategory = record.strings(Field.EVENT_CATEGORY);
+        event.eventCode = record.string(Field.EVENT_CODE);
+        event.hostKey =
+                lowerCase(firstNonNull(record.string(Field.HOST_NAME), record.string(Field.WINLOG_COMPUTER)));
+
+        event.executable = firstNonNull(record.string(Field.EXECUTABLE), record.string(Field.SYSMON_IMAGE));
+        event.name = firstNonNull(record.string(Field.NAME), baseName(event.executable));
+        event.pid = record.has(Field.PID) ? record.integer(Field.PID) : record.integer(Field.SYSMON_PROCESS_ID);
+        event.entityId = firstNonNull(record.string(Field.ENTITY_ID), record.string(Field.SYSMON_PROCESS_GUID));
+        event.args = record.strings(Field.ARGS);
+        event.commandLine =
+                firstNonNull(record.string(Field.COMMAND_LINE), record.string(Field.SYSMON_COMMAND_LINE));
+
+        event.parentExecutable =
+                firstNonNull(record.string(Field.PARENT_EXECUTABLE), record.string(Field.SYSMON_PARENT_IMAGE));
+        event.parentName = firstNonNull(record.string(Field.PARENT_NAME), baseName(event.parentExecutable));
+        event.parentPid =
+                record.has(Field.PARENT_PID)
+                        ? record.integer(Field.PARENT_PID)
+                        : record.integer(Field.SYSMON_PARENT_PROCESS_ID);
+        event.parentEntityId =
+                firstNonNull(
+                        record.string(Field.PARENT_ENTITY_ID), record.string(Field.SYSMON_PARENT_PROCESS_GUID));
+        event.parentArgs = record.strings(Field.PARENT_ARGS);
+        event.parentCommandLine =
+                firstNonNull(
+                        record.string(Field.PARENT_COMMAND_LINE),
+                        record.string(Field.SYSMON_PARENT_COMMAND_LINE));
+
+        if (isRawSysmonProcessCreate(record)) {
+            event.eventCode = firstNonNull(event.eventCode, SYSMON_PROCESS_CREATE);
+            event.eventCategory = event.eventCategory != null ? event.eventCategory : new String[] {"process"};
+            event.eventType = event.eventType != null ? event.eventType : new String[] {"start"};
+        }
+        event.origin = origin;
+        return InputRecord.of(event);
+    }
+
+    private static boolean isRawSysmonProcessCreate(CapturedRecord record) throws InvalidRecordException {
+        return SYSMON_PROCESS_CREATE.equals(record.string(Field.WINLOG_EVENT_ID))
+                && (SYSMON_PROVIDER.equalsIgnoreCase(record.string(Field.WINLOG_PROVIDER))
+                        || SYSMON_CHANNEL.equalsIgnoreCase(record.string(Field.WINLOG_CHANNEL)));
+    }
+}

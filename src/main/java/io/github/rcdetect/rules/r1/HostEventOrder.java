@@ -1,0 +1,27 @@
+package io.github.rcdetect.rules.r1;
+
+import org.apache.flink.cep.EventComparator;
+
+import java.util.Comparator;
+
+/**
+ * Order of R1 events that share a timestamp, so results never depend on arrival order: invocations before processes
+ * (a process at the very millisecond of an invocation belongs to it), and invocations in a fixed content order, the
+ * last of which counts as the latest.
+ */
+final class HostEventOrder implements EventComparator<HostEvent> {
+    private static final long serialVersionUID = 1L;
+
+    private static final Comparator<Invocation> INVOCATION_ORDER =
+            Comparator.<Invocation, String>comparing(
+                            invocation -> invocation.correlationId, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(invocation -> invocation.records[0], Invocation.RECORD_ORDER);
+
+    @Override
+    public int compare(HostEvent a, HostEvent b) {
+        if (a.isInvocation() != b.isInvocation()) {
+            return a.isInvocation() ? -1 : 1;
+        }
+        return a.isInvocation() ? INVOCATION_ORDER.compare(a.invocation, b.invocation) : 0;
+    }
+}
