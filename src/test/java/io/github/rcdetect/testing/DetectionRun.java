@@ -1,0 +1,127 @@
+package io.github.rcdetect.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rcdetect.DetectionTopology;
+import io.github.rcdetect.alert.Alert;
+import io.github.rcdetect.event.EventStream;
+import io.github.rcdetect.event.InputRecord;
+import io.github.rcdetect.io.FileInputs;
+import io.github.rcdetect.io.OutputLine;
+import io.github.rcdetect.output.Json;
+import io.github.rcdetect.parse.ParserLimits;
+
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs the real topology on the test MiniCluster over NDJSON files, with collecting sinks instead of file sinks, the
+ * way {@code main} wires file or Kafka sinks. Runs with {@code pipeline.generic-types: false}, so any type that would
+ * need Kryo fails the job.
+ */
+public final class DetectionRun {
+    public static final Duration INVOCATION_MAX_SPAN = Duration.ofMinutes(90);
+
+    /** The three outputs, as parsed JSON, in the sorted order a bounded run writes them. */
+    public record Result(
+            List<ObjectNode> alerts,
+            List<ObjectNode> deadLetters,
+            List<ObjectNode> lateRecords,
+            JobExecutionResult execution) {
+
+        public List<ObjectNode> alerts(String ruleId) {
+            return alerts.stream().filter(alert -> ruleId.equals(alert.at("/rule/id").asText())).toList();
+        }
+
+        public long counter(String accumulator) {
+            Object value = execution.getAccumulatorResult(accumulator);
+            return value == null ? 0 : ((Number) value).longValue();
+        }
+    }
+
+    private final Path directory;
+    private int parallelism = 2;
+    private WatermarkStrategy<InputRecord> watermarks = FileInputs.exportWatermarks();
+
+    public DetectionRun(Path directory) {
+        this.directory = directory;
+    }
+
+    public DetectionRun parallelism(int parallelism) {
+        this.parallelism = parallelism;
+        return this;
+    }
+
+    /** Streaming-style watermarks instead of the export default (no watermark until the end of input). */
+    public DetectionRun watermarks(WatermarkStrategy<InputRecord> watermarks) {
+        this.watermarks = watermarks;
+        return this;
+    }
+
+    /** Runs over one activity file and one process file holding these lines. */
+    public Result run(List<String> activityLines, List<String> processLines) throws Exception {
+        Path activity = write("activity.ndjson", activityLines);
+        Path process = write("process.ndjson", processLines);
+        return runFiles(List.of(activity), List.of(process));
+    }
+
+    public Result runFiles(List<Path> activityFiles, List<Path> processFiles) throws Exception {
+        Configuration configuration = new Configuration();
+        configuration.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        env.setParallelism(parallelism);
+        ParserLimits limits = ParserLimits.defaults();
+        DataStream<InputRecord> activity =
+                FileInputs.source(env, EventStream.ACTIVITY, activityFiles, limits, watermarks);
+        DataStream<InputRecord> process = FileInputs.source(env, EventStream.PROCESS, processFiles, limits, watermarks);
+        DetectionTopology.Outputs outputs = DetectionTopology.build(activity, process, INVOCATION_MAX_SPAN);
+
+        DataStream.Collector<Alert> alerts = new DataStream.Collector<>();
+        DataStream.Collector<OutputLine> deadLetters = new DataStream.Collector<>();
+        DataStream.Collector<OutputLine> late = new DataStream.Collector<>();
+        outputs.alerts().collectAsync(alerts);
+        outputs.deadLetters().map(OutputLine::of).collectAsync(deadLetters);
+        outputs.lateRecords().map(OutputLine::of).collectAsync(late);
+        JobExecutionResult execution = env.execute("test run");
+
+        List<OutputLine> alertLines = new ArrayList<>();
+        alerts.getOutput().forEachRemaining(alert -> alertLines.add(OutputLine.of(alert)));
+        return new Result(parse(alertLines), parse(drain(deadLetters)), parse(drain(late)), execution);
+    }
+
+    public Path write(String name, List<String> lines) throws IOException {
+        Path file = directory.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static List<OutputLine> drain(DataStream.Collector<OutputLine> collector) {
+        List<OutputLine> lines = new ArrayList<>();
+        collector.getOutput().forEachRemaining(lines::add);
+        return lines;
+    }
+
+    private static List<ObjectNode> parse(List<OutputLine> lines) throws IOException {
+        lines.sort(Comparator.comparing((OutputLine line) -> line.sortKey).thenComparing(line -> line.json));
+        List<ObjectNode> documents = new ArrayList<>();
+        for (OutputLine line : lines) {
+            JsonNode node = Json.MAPPER.readTree(line.json);
+            documents.add((ObjectNode) node);
+        }
+        return documents;
+    }
+}
