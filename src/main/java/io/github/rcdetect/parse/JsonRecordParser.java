@@ -82,7 +82,12 @@ abstract class JsonRecordParser implements RecordParser {
     final long eventTime(CapturedRecord record, FieldPath timestamp, FieldPath time)
             throws InvalidRecordException {
         FieldPath field = record.has(timestamp) ? timestamp : time;
-        Object value = record.single(field);
+        Object value;
+        try {
+            value = record.single(field);
+        } catch (InvalidRecordException e) {
+            throw new InvalidRecordException("invalid_timestamp", e.getMessage());
+        }
         if (value == null) {
             throw new InvalidRecordException(
                     "missing_timestamp", "no " + timestamp.path() + " or " + time.path() + " field");

@@ -1,0 +1,32 @@
+package io.github.rcdetect.event;
+
+import io.github.rcdetect.alert.Alert;
+import io.github.rcdetect.io.OutputLine;
+import io.github.rcdetect.rules.r1.HostEvent;
+import io.github.rcdetect.rules.r1.Invocation;
+
+import org.apache.flink.types.PojoTestUtils;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every type that crosses an operator boundary or sits in state is a Flink POJO: no Kryo anywhere. */
+class SerializationTest {
+
+    @ParameterizedTest
+    @ValueSource(
+            classes = {
+                Origin.class,
+                ActivityEvent.class,
+                ProcessEvent.class,
+                DeadLetter.class,
+                InputRecord.class,
+                LateRecord.class,
+                Invocation.class,
+                HostEvent.class,
+                Alert.class,
+                OutputLine.class
+            })
+    void serializesAsPojoWithoutKryo(Class<?> type) {
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);
+    }
+}

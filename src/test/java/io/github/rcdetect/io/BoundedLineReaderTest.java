@@ -1,0 +1,77 @@
+package io.github.rcdetect.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+class BoundedLineReaderTest {
+
+    private static List<String> lines(String text, int maxKept) throws IOException {
+        BoundedLineReader reader =
+                new BoundedLineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), maxKept);
+        List<String> lines = new ArrayList<>();
+        while (reader.next()) {
+            lines.add(
+                    new String(reader.bytes(), 0, reader.keptLength(), StandardCharsets.UTF_8)
+                            + "|"
+                            + reader.length()
+                            + (reader.isBlank() ? "|blank" : ""));
+        }
+        return lines;
+    }
+
+    @Test
+    void splitsOnNewlinesDroppingCarriageReturns() throws IOException {
+        assertThat(lines("a\r\nbc\n\n  \nd", 100)).containsExactly("a|1", "bc|2", "|0|blank", "  |2|blank", "d|1");
+    }
+
+    @Test
+    void noLineForATrailingNewline() throws IOException {
+        assertThat(lines("a\n", 100)).containsExactly("a|1");
+        assertThat(lines("", 100)).isEmpty();
+    }
+
+    @Test
+    void longLinesAreMeasuredButOnlyTheirStartIsKept() throws IOException {
+        assertThat(lines("abcdefghij\nxy\n", 4)).containsExactly("abcd|10", "xy|2");
+    }
+
+    @Test
+    void aHugeLineNeverGrowsTheBufferBeyondTheBound() throws IOException {
+        long size = 50L * 1024 * 1024;
+        InputStream endless =
+                new InputStream() {
+                    long served;
+
+                    @Override
+                    public int read() {
+                        return served++ < size ? 'x' : (served == size + 1 ? '\n' : -1);
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (served > size) {
+                            return -1;
+                        }
+                        int n = 0;
+                        while (n < len && served <= size) {
+                            b[off + n++] = (byte) read();
+                        }
+                        return n;
+                    }
+                };
+        BoundedLineReader reader = new BoundedLineReader(endless, 1024);
+        assertThat(reader.next()).isTrue();
+        assertThat(reader.length()).isEqualTo(size);
+        assertThat(reader.keptLength()).isEqualTo(1024);
+        assertThat(reader.bytes().length).isLessThanOrEqualTo(8 * 1024);
+        assertThat(reader.next()).isFalse();
+    }
+}
