@@ -1,0 +1,108 @@
+package io.github.rcdetect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.rcdetect.output.Json;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** bin/detect as a user runs it: a separate process, its exit code, standard output and standard error. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class DetectCommandITCase {
+
+    @TempDir Path directory;
+
+    record Outcome(int exitCode, List<String> stdout, List<String> stderr) {}
+
+    private Outcome detect(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bin/detect"));
+        command.addAll(List.of(args));
+        Path out = directory.resolve("stdout");
+        Path err = directory.resolve("stderr");
+        Process process =
+                new ProcessBuilder(command)
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
+        assertThat(process.waitFor(150, TimeUnit.SECONDS)).as("bin/detect finished").isTrue();
+        return new Outcome(
+                process.exitValue(),
+                Files.readAllLines(out, StandardCharsets.UTF_8),
+                Files.readAllLines(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutArgumentsItRunsOverTestdataAndPrintsAlertsThenASummary() throws Exception {
+        Outcome outcome = detect();
+        assertThat(outcome.exitCode()).isZero();
+        List<String> alerts = new ArrayList<>();
+        for (String line : outcome.stdout()) {
+            JsonNode alert = Json.MAPPER.readTree(line);
+            alerts.add(BoundedRunITCase.describe(alert));
+        }
+        assertThat(alerts).containsExactlyElementsOf(BoundedRunITCase.EXPECTED_ALERTS);
+        List<String> deadLetters =
+                outcome.stderr().stream().filter(line -> line.startsWith("{\"error\"")).toList();
+        assertThat(deadLetters).hasSize(BoundedRunITCase.EXPECTED_DEAD_LETTERS.size());
+        assertThat(outcome.stderr().get(outcome.stderr().size() - 1))
+                .matches(
+                        "summary: records read activity=22 process=24, dead letters 6, late records 0,"
+                                + " alerts R1=5 R2=13, [0-9]+\\.[0-9] s");
+    }
+
+    @Test
+    void withFilesItWritesThemAndPrintsOnlyTheSummary() throws Exception {
+        Path alerts = directory.resolve("alerts.ndjson");
+        Path deadLetters = directory.resolve("dead.ndjson");
+        Outcome outcome =
+                detect(
+                        "--activity", "testdata/activity",
+                        "--process", "testdata/process/sysmon.ndjson",
+                        "--alerts", alerts.toString(),
+                        "--dead-letter", deadLetters.toString());
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.stdout()).isEmpty();
+        assertThat(outcome.stderr())
+                .singleElement()
+                .asString()
+                .matches(
+                        "summary: records read activity=22 process=5, dead letters 4, late records 0,"
+                                + " alerts R1=2 R2=3, [0-9]+\\.[0-9] s");
+        assertThat(Files.readAllLines(alerts)).hasSize(5);
+        assertThat(Files.readAllLines(deadLetters)).hasSize(4);
+    }
+
+    @Test
+    void aMissingInputIsAUsageErrorNamingTheOption() throws Exception {
+        Outcome outcome = detect("--activity", "no/such/folder", "--process", "testdata/process");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr().get(0)).isEqualTo("detect: --activity: no such file or folder: no/such/folder");
+        assertThat(outcome.stderr()).anyMatch(line -> line.startsWith("usage: bin/detect"));
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() throws Exception {
+        Outcome outcome =
+                detect("--activity", "testdata/activity", "--process", "testdata/process", "--alert", "x.ndjson");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr().get(0)).isEqualTo("detect: unknown option(s): --alert");
+    }
+
+    @Test
+    void helpPrintsTheUsage() throws Exception {
+        Outcome outcome = detect("--help");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.stdout().get(0)).startsWith("usage: bin/detect");
+    }
+}
