@@ -17,8 +17,10 @@ final class ActivityRecordParser extends JsonRecordParser {
         EVENT_ID("event.id"),
         EVENT_ACTION("event.action"),
         OPERATION_NAME("operationName"),
+        ECS_OPERATION_NAME("azure.activitylogs.operation_name"),
         EVENT_OUTCOME("event.outcome"),
         RESULT_TYPE("resultType"),
+        ECS_RESULT_TYPE("azure.activitylogs.result_type"),
         RESOURCE_NAME("azure.resource.name"),
         RESOURCE_ID("azure.resource.id"),
         RAW_RESOURCE_ID("resourceId"),
@@ -62,7 +64,10 @@ final class ActivityRecordParser extends JsonRecordParser {
         ActivityEvent event = new ActivityEvent();
         event.timestamp = eventTime(record, Field.TIMESTAMP, Field.TIME);
         event.eventId = record.string(Field.EVENT_ID);
-        event.action = firstNonNull(record.string(Field.EVENT_ACTION), record.string(Field.OPERATION_NAME));
+        event.action =
+                firstNonNull(
+                        record.string(Field.EVENT_ACTION),
+                        firstNonNull(record.string(Field.OPERATION_NAME), record.string(Field.ECS_OPERATION_NAME)));
         event.outcome = outcome(record);
 
         String resourceId = firstNonNull(record.string(Field.RESOURCE_ID), record.string(Field.RAW_RESOURCE_ID));
@@ -97,13 +102,13 @@ final class ActivityRecordParser extends JsonRecordParser {
         return InputRecord.of(event);
     }
 
-    /** {@code event.outcome}, else the lower-cased raw resultType when it is Success or Failure. */
+    /** {@code event.outcome}, else the lower-cased result type when it is Success or Failure. */
     private static String outcome(CapturedRecord record) throws InvalidRecordException {
         String outcome = record.string(Field.EVENT_OUTCOME);
         if (outcome != null) {
             return lowerCase(outcome);
         }
-        String resultType = record.string(Field.RESULT_TYPE);
+        String resultType = firstNonNull(record.string(Field.RESULT_TYPE), record.string(Field.ECS_RESULT_TYPE));
         if ("success".equalsIgnoreCase(resultType) || "failure".equalsIgnoreCase(resultType)) {
             return lowerCase(resultType);
         }

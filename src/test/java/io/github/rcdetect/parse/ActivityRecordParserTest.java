@@ -242,6 +242,17 @@ class ActivityRecordParserTest {
         assertThat(event.outcome).isEqualTo("failure");
     }
 
+    @Test
+    void partialEcsDocumentsFallBackToTheIntegrationsActivityLogFields() {
+        ActivityEvent event =
+                event(
+                        "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"azure\":{\"activitylogs\":{"
+                                + "\"operation_name\":\"MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION\","
+                                + "\"result_type\":\"Failure\"}}}");
+        assertThat(event.action).isEqualTo("MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION");
+        assertThat(event.outcome).isEqualTo("failure");
+    }
+
     @ParameterizedTest
     @CsvSource({"Success,success", "Failure,failure", "FAILURE,failure", "Start,", "Accept,", "Succeeded,"})
     void outcomeFromResultTypeOnlyForSuccessOrFailure(String resultType, String outcome) {

@@ -47,7 +47,8 @@ public class Invocation {
         merged[records.length] = record;
         Arrays.sort(merged, RECORD_ORDER);
         records = merged.length > MAX_RECORDS ? Arrays.copyOf(merged, MAX_RECORDS) : merged;
-        timestamp = Math.min(timestamp, record.timestamp);
+        timestamp = records[0].timestamp;
+        correlationId = records[0].correlationId;
         recordCount++;
     }
 }

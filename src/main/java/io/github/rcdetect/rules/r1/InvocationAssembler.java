@@ -15,6 +15,7 @@ import org.apache.flink.util.OutputTag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ public final class InvocationAssembler extends KeyedProcessFunction<String, Acti
 
     private final long maxSpanMillis;
 
-    /** Invocations waiting for the watermark to reach their time, by correlation id. */
+    /** Invocations waiting for the watermark to reach their time, by lower-cased correlation id. */
     private transient MapState<String, Invocation> pending;
     /** Time of each emitted invocation by correlation id, kept for {@code maxSpan} to absorb its later records. */
     private transient MapState<String, Long> emitted;
@@ -61,11 +62,12 @@ public final class InvocationAssembler extends KeyedProcessFunction<String, Acti
             ctx.output(LATE, LateRecord.of(record));
             return;
         }
-        String correlationId = record.correlationId;
-        if (correlationId == null) {
+        if (record.correlationId == null) {
             out.collect(Invocation.of(record));
             return;
         }
+        // Correlation ids are GUIDs: case does not make a different invocation.
+        String correlationId = record.correlationId.toLowerCase(Locale.ROOT);
         if (emitted.contains(correlationId)) {
             return;
         }

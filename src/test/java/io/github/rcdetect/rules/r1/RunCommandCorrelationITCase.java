@@ -148,6 +148,19 @@ class RunCommandCorrelationITCase {
     }
 
     @Test
+    void correlationIdsThatDifferOnlyInCaseAreOneInvocation() throws Exception {
+        assertThat(
+                        r1(
+                                List.of(
+                                        runCommand(at(0), "VM1", "6F1D2C3B-AAAA", "Start"),
+                                        runCommand(at(50), "VM1", "6f1d2c3b-aaaa", "Success")),
+                                List.of(
+                                        windowsChild(at(10), "vm1", "a.exe", "a"),
+                                        windowsChild(at(60), "vm1", "b.exe", "b"))))
+                .containsExactly(new R1("vm1", "2026-03-10T10:00:00.000Z", "6F1D2C3B-AAAA", List.of("a", "b"), 2));
+    }
+
+    @Test
     void eventHubBatchOfOneInvocationGivesOneAlert() throws Exception {
         assertThat(
                         r1(
