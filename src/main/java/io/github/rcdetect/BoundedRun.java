@@ -2,13 +2,11 @@ package io.github.rcdetect;
 
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
-import io.github.rcdetect.io.FileInputs;
-import io.github.rcdetect.io.NdjsonFileSink;
-import io.github.rcdetect.io.OutputLine;
+import io.github.rcdetect.io.file.FileInputs;
+import io.github.rcdetect.io.file.NdjsonFileSink;
+import io.github.rcdetect.io.file.OutputLine;
 
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -17,7 +15,8 @@ final class BoundedRun {
     private BoundedRun() {}
 
     static RunSummary run(JobConfig config) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(DetectionTopology.jobConfiguration());
         if (config.parallelism() != null) {
             env.setParallelism(config.parallelism());
         }
@@ -25,28 +24,28 @@ final class BoundedRun {
                 FileInputs.source(
                         env,
                         EventStream.ACTIVITY,
-                        config.activityFiles(),
+                        config.exports().activity(),
                         config.parserLimits(),
                         FileInputs.exportWatermarks());
         DataStream<InputRecord> process =
                 FileInputs.source(
                         env,
                         EventStream.PROCESS,
-                        config.processFiles(),
+                        config.exports().process(),
                         config.parserLimits(),
                         FileInputs.exportWatermarks());
 
         DetectionTopology.Outputs outputs =
-                DetectionTopology.build(activity, process, config.invocationMaxSpan());
+                DetectionTopology.build(activity, process, config.r1());
 
         outputs.alerts()
                 .map(OutputLine::of)
                 .name("alert lines")
                 .uid("alert-lines")
                 .sinkTo(
-                        config.alertsFile() == null
+                        config.exports().alerts() == null
                                 ? NdjsonFileSink.toStandardOutput()
-                                : NdjsonFileSink.toFile(config.alertsFile()))
+                                : NdjsonFileSink.toFile(config.exports().alerts()))
                 .name("alerts file")
                 .uid("alerts-file")
                 .setParallelism(1);
@@ -55,9 +54,9 @@ final class BoundedRun {
                 .name("dead-letter lines")
                 .uid("dead-letter-lines")
                 .sinkTo(
-                        config.deadLetterFile() == null
+                        config.exports().deadLetters() == null
                                 ? NdjsonFileSink.toStandardError()
-                                : NdjsonFileSink.toFile(config.deadLetterFile()))
+                                : NdjsonFileSink.toFile(config.exports().deadLetters()))
                 .name("dead-letter file")
                 .uid("dead-letter-file")
                 .setParallelism(1);
@@ -74,12 +73,5 @@ final class BoundedRun {
         long started = System.nanoTime();
         JobExecutionResult result = env.execute("Azure Run Command detection over files");
         return RunSummary.of(result, (System.nanoTime() - started) / 1e9);
-    }
-
-    /** Every type must have a Flink serializer: a type that would fall back to Kryo fails the job at build time. */
-    static Configuration flinkConfiguration() {
-        Configuration configuration = new Configuration();
-        configuration.set(PipelineOptions.GENERIC_TYPES, false);
-        return configuration;
     }
 }

@@ -1,8 +1,8 @@
 package io.github.rcdetect;
 
 /**
- * Entry point. Reads the command line and runs the detection over files (a bounded run in a local Flink
- * environment).
+ * Entry point. Reads the command line, then runs the detection between Kafka topics (with {@code
+ * --bootstrap-servers}) or over files (a bounded run in a local Flink environment).
  */
 public final class DetectionJob {
     private DetectionJob() {}
@@ -22,7 +22,10 @@ public final class DetectionJob {
             System.exit(2);
             return;
         }
-        RunSummary summary = BoundedRun.run(config);
-        System.err.println(summary.line());
+        if (config.isStreaming()) {
+            StreamingRun.run(config);
+        } else {
+            System.err.println(BoundedRun.run(config).line());
+        }
     }
 }

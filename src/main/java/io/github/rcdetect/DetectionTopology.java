@@ -13,10 +13,10 @@ import io.github.rcdetect.rules.r1.RunCommandCorrelation;
 import io.github.rcdetect.rules.r2.ScriptChildProcess;
 import io.github.rcdetect.rules.r2.ScriptChildProcessAlert;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-
-import java.time.Duration;
 
 /**
  * The detection, independent of where records come from and go to:
@@ -41,12 +41,19 @@ public final class DetectionTopology {
     private DetectionTopology() {}
 
     /**
-     * @param maxInvocationSpan how long after a Run Command its later records are still part of the same invocation
+     * Settings every job with this topology runs with: every type has a Flink serializer, and a type that would fall
+     * back to Kryo fails the job when it is built rather than slowing it down when it runs.
      */
+    public static Configuration jobConfiguration() {
+        Configuration configuration = new Configuration();
+        configuration.set(PipelineOptions.GENERIC_TYPES, false);
+        return configuration;
+    }
+
     public static Outputs build(
             DataStream<InputRecord> activityRecords,
             DataStream<InputRecord> processRecords,
-            Duration maxInvocationSpan) {
+            RunCommandCorrelation.Settings r1Settings) {
         SingleOutputStreamOperator<ActivityEvent> activity =
                 activityRecords.process(new InputRouter.Activity()).name("route activity").uid("route-activity");
         SingleOutputStreamOperator<ProcessEvent> processes =
@@ -59,7 +66,7 @@ public final class DetectionTopology {
                         .map(new ScriptChildProcessAlert())
                         .name("R2 alert")
                         .uid("r2-alert");
-        RunCommandCorrelation.Output r1 = RunCommandCorrelation.apply(activity, processes, maxInvocationSpan);
+        RunCommandCorrelation.Output r1 = RunCommandCorrelation.apply(activity, processes, r1Settings);
 
         DataStream<Alert> alerts =
                 r1.alerts()

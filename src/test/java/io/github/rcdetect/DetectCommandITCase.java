@@ -96,7 +96,7 @@ class DetectCommandITCase {
         Outcome outcome =
                 detect("--activity", "testdata/activity", "--process", "testdata/process", "--alert", "x.ndjson");
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.stderr().get(0)).isEqualTo("detect: unknown option(s): --alert");
+        assertThat(outcome.stderr().get(0)).isEqualTo("detect: unknown option(s) with files: --alert");
     }
 
     @Test

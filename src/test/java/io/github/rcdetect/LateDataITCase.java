@@ -7,6 +7,7 @@ import static io.github.rcdetect.testing.Records.windowsChild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.metrics.JobCounter;
 import io.github.rcdetect.testing.DetectionRun;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -59,33 +61,70 @@ class LateDataITCase {
                 .withTimestampAssigner((record, previous) -> record.eventTime());
     }
 
+    private static final Duration PAUSE = Duration.ofMillis(150);
+
+    private static DetectionRun.Line activity(ObjectNode record) {
+        return new DetectionRun.Line(EventStream.ACTIVITY, line(record));
+    }
+
+    private static DetectionRun.Line process(ObjectNode record) {
+        return new DetectionRun.Line(EventStream.PROCESS, line(record));
+    }
+
     @Test
-    void aRunCommandRecordBehindTheWatermarkGoesToTheLateOutputAndIsCounted() throws Exception {
+    void aRunCommandBehindTheWatermarkGoesToTheLateOutputAndIsCounted() throws Exception {
+        // One source, one watermark: after b (10:10:01) it is past 10:00, so c1 (10:00) arrives late.
         DetectionRun.Result result =
                 new DetectionRun(directory)
                         .parallelism(1)
                         .watermarks(everyRecord())
-                        .run(
+                        .runPaced(
                                 List.of(
-                                        line(runCommand(at(600), "VM1", "c2", "Start")),
-                                        line(runCommand(at(0), "VM1", "c1", "Start"))),
-                                List.of(
-                                        line(windowsChild(at(10), "vm1", "a.exe", "a")),
-                                        line(windowsChild(at(601), "vm1", "b.exe", "b"))));
+                                        process(windowsChild(at(10), "vm1", "a.exe", "a")),
+                                        process(windowsChild(at(601), "vm1", "b.exe", "b")),
+                                        activity(runCommand(at(600), "VM1", "c2", "Start")),
+                                        activity(runCommand(at(0), "VM1", "c1", "Start"))),
+                                PAUSE);
 
         assertThat(result.lateRecords()).singleElement().satisfies(late -> {
             assertThat(late.at("/@timestamp").asText()).isEqualTo("2026-03-10T10:00:00.000Z");
             assertThat(late.at("/azure/correlation_id").asText()).isEqualTo("c1");
             assertThat(late.at("/origin/stream").asText()).isEqualTo("activity");
-            assertThat(late.at("/origin/line").asInt()).isEqualTo(2);
+            assertThat(late.at("/origin/line").asInt()).isEqualTo(4);
         });
         assertThat(result.counter(JobCounter.accumulatorName("lateRecords", "activity"))).isEqualTo(1);
         assertThat(result.counter(JobCounter.accumulatorName("lateRecords", "process"))).isZero();
         assertThat(result.alerts("R1"))
                 .extracting(alert -> alert.at("/azure_runcommand/correlation_id").asText())
                 .containsExactly("c2");
+        assertThat(result.alerts("R1").get(0).at("/process/command_line/0").asText()).isEqualTo("b");
         assertThat(result.alerts("R2")).as("R2 is stateless: late or not, every hit alerts").hasSize(2);
-        ObjectNode r1 = result.alerts("R1").get(0);
-        assertThat(r1.at("/process/command_line/0").asText()).isEqualTo("b");
+    }
+
+    @Test
+    void aProcessBehindTheWatermarkGoesToTheLateOutputAndIsCounted() throws Exception {
+        DetectionRun.Result result =
+                new DetectionRun(directory)
+                        .parallelism(1)
+                        .watermarks(everyRecord())
+                        .runPaced(
+                                List.of(
+                                        activity(runCommand(at(0), "VM1", "c1", "Start")),
+                                        activity(runCommand(at(600), "VM1", "c2", "Start")),
+                                        process(windowsChild(at(601), "vm1", "b.exe", "b")),
+                                        process(windowsChild(at(10), "vm1", "a.exe", "a"))),
+                                PAUSE);
+
+        assertThat(result.lateRecords()).singleElement().satisfies(late -> {
+            assertThat(late.at("/origin/stream").asText()).isEqualTo("process");
+            assertThat(late.at("/process/command_line").asText()).isEqualTo("a");
+            assertThat(late.at("/origin/line").asInt()).isEqualTo(4);
+        });
+        assertThat(result.counter(JobCounter.accumulatorName("lateRecords", "process"))).isEqualTo(1);
+        assertThat(result.counter(JobCounter.accumulatorName("lateRecords", "activity"))).isZero();
+        assertThat(result.alerts("R1"))
+                .extracting(alert -> alert.at("/azure_runcommand/correlation_id").asText())
+                .containsExactly("c2");
+        assertThat(result.alerts("R2")).hasSize(2);
     }
 }

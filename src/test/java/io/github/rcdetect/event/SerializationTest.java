@@ -1,7 +1,7 @@
 package io.github.rcdetect.event;
 
 import io.github.rcdetect.alert.Alert;
-import io.github.rcdetect.io.OutputLine;
+import io.github.rcdetect.io.file.OutputLine;
 import io.github.rcdetect.rules.r1.HostEvent;
 import io.github.rcdetect.rules.r1.Invocation;
 

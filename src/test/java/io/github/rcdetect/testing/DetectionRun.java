@@ -6,15 +6,19 @@ import io.github.rcdetect.DetectionTopology;
 import io.github.rcdetect.alert.Alert;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
-import io.github.rcdetect.io.FileInputs;
-import io.github.rcdetect.io.OutputLine;
+import io.github.rcdetect.io.file.FileInputs;
+import io.github.rcdetect.io.file.OutputLine;
 import io.github.rcdetect.output.Json;
 import io.github.rcdetect.parse.ParserLimits;
+import io.github.rcdetect.parse.RecordParser;
+import io.github.rcdetect.rules.r1.RunCommandCorrelation;
 
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -33,7 +37,8 @@ import java.util.List;
  * need Kryo fails the job.
  */
 public final class DetectionRun {
-    public static final Duration INVOCATION_MAX_SPAN = Duration.ofMinutes(90);
+    public static final RunCommandCorrelation.Settings R1_SETTINGS =
+            new RunCommandCorrelation.Settings(Duration.ofMinutes(90), Duration.ofMinutes(15));
 
     /** The three outputs, as parsed JSON, in the sorted order a bounded run writes them. */
     public record Result(
@@ -79,15 +84,84 @@ public final class DetectionRun {
     }
 
     public Result runFiles(List<Path> activityFiles, List<Path> processFiles) throws Exception {
-        Configuration configuration = new Configuration();
-        configuration.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        env.setParallelism(parallelism);
+        StreamExecutionEnvironment env = environment();
         ParserLimits limits = ParserLimits.defaults();
         DataStream<InputRecord> activity =
                 FileInputs.source(env, EventStream.ACTIVITY, activityFiles, limits, watermarks);
         DataStream<InputRecord> process = FileInputs.source(env, EventStream.PROCESS, processFiles, limits, watermarks);
-        DetectionTopology.Outputs outputs = DetectionTopology.build(activity, process, INVOCATION_MAX_SPAN);
+        return execute(env, activity, process);
+    }
+
+    /** One input line of a paced run: which stream it belongs to, and its JSON. */
+    public record Line(EventStream stream, String json) implements java.io.Serializable {}
+
+    /**
+     * Runs over lines arriving one by one in exactly this order, activity and process interleaved as given, each
+     * {@code pause} after the previous: one source feeds both streams, and the pause lets every watermark reach every
+     * operator before the next record comes, so what is late is decided by the order alone.
+     */
+    public Result runPaced(List<Line> lines, Duration pause) throws Exception {
+        StreamExecutionEnvironment env = environment();
+        DataStream<InputRecord> all =
+                env.fromSource(
+                        new DataGeneratorSource<>(
+                                new ParseLine(lines),
+                                lines.size(),
+                                RateLimiterStrategy.perSecond(1000.0 / pause.toMillis()),
+                                TypeInformation.of(InputRecord.class)),
+                        watermarks,
+                        "paced lines");
+        return execute(
+                env,
+                all.filter(record -> stream(record) == EventStream.ACTIVITY),
+                all.filter(record -> stream(record) == EventStream.PROCESS));
+    }
+
+    /** The n-th line, parsed as its stream's source would (lines holding one record each). */
+    private static final class ParseLine implements GeneratorFunction<Long, InputRecord> {
+        private static final long serialVersionUID = 1L;
+        private final List<Line> lines;
+
+        ParseLine(List<Line> lines) {
+            this.lines = List.copyOf(lines);
+        }
+
+        @Override
+        public InputRecord map(Long index) {
+            Line line = lines.get(index.intValue());
+            byte[] bytes = line.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            List<InputRecord> records = new ArrayList<>();
+            RecordParser.forStream(line.stream(), ParserLimits.defaults())
+                    .parse(
+                            bytes,
+                            0,
+                            bytes.length,
+                            io.github.rcdetect.event.Origin.ofFile(line.stream(), "paced", index + 1),
+                            records::add);
+            if (records.size() != 1) {
+                throw new IllegalArgumentException("a paced line must hold one record: " + line.json());
+            }
+            return records.get(0);
+        }
+    }
+
+    private static EventStream stream(InputRecord record) {
+        if (record.deadLetter != null) {
+            return record.deadLetter.origin.stream;
+        }
+        return record.activity != null ? EventStream.ACTIVITY : EventStream.PROCESS;
+    }
+
+    private StreamExecutionEnvironment environment() {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(DetectionTopology.jobConfiguration());
+        env.setParallelism(parallelism);
+        return env;
+    }
+
+    private Result execute(StreamExecutionEnvironment env, DataStream<InputRecord> activity, DataStream<InputRecord> process)
+            throws Exception {
+        DetectionTopology.Outputs outputs = DetectionTopology.build(activity, process, R1_SETTINGS);
 
         DataStream.Collector<Alert> alerts = new DataStream.Collector<>();
         DataStream.Collector<OutputLine> deadLetters = new DataStream.Collector<>();

@@ -31,23 +31,36 @@ public final class RunCommandCorrelation {
     private RunCommandCorrelation() {}
 
     /**
-     * @param maxInvocationSpan how long after an invocation its later records (Succeeded, ...) are still recognized
+     * @param settings how long invocations last and how late the Activity Log may be delivered
      */
     public static Output apply(
-            DataStream<ActivityEvent> activity, DataStream<ProcessEvent> processes, Duration maxInvocationSpan) {
-        SingleOutputStreamOperator<Invocation> invocations =
+            DataStream<ActivityEvent> activity, DataStream<ProcessEvent> processes, Settings settings) {
+        SingleOutputStreamOperator<ActivityEvent> runCommands =
                 activity.filter(RunCommandRecords::matches)
                         .name("R1 Run Command records")
                         .uid("r1-run-command-filter")
                         .keyBy(record -> record.hostKey)
-                        .process(new InvocationAssembler(maxInvocationSpan))
+                        .connect(
+                                processes.filter(GuestProcesses::matches)
+                                        .name("R1 guest processes")
+                                        .uid("r1-guest-process-filter")
+                                        .keyBy(process -> process.hostKey))
+                        .transform(
+                                "R1 event time",
+                                TypeInformation.of(ActivityEvent.class),
+                                new QuietActivityWatermark(settings.maxActivityDelay()))
+                        .uid("r1-event-time");
+
+        SingleOutputStreamOperator<Invocation> invocations =
+                runCommands
+                        .keyBy(record -> record.hostKey)
+                        .process(new InvocationAssembler(settings.maxInvocationSpan()))
                         .name("R1 invocations")
                         .uid("r1-invocations");
 
         DataStream<HostEvent> guestProcesses =
-                processes.filter(GuestProcesses::matches)
-                        .name("R1 guest processes")
-                        .uid("r1-guest-process-filter")
+                runCommands
+                        .getSideOutput(QuietActivityWatermark.PROCESSES)
                         .map(HostEvent::of)
                         .name("R1 guest process events")
                         .uid("r1-guest-process-events");
@@ -80,6 +93,15 @@ public final class RunCommandCorrelation {
                                         .uid("r1-late-at-pattern"));
         return new Output(alerts, late);
     }
+
+    /**
+     * R1's time settings.
+     *
+     * @param maxInvocationSpan how long after a Run Command its later records (Succeeded, ...) still join it
+     * @param maxActivityDelay how long Azure may take to deliver an Activity Log record; R1 waits that long for
+     *     one while the Activity Log is idle
+     */
+    public record Settings(Duration maxInvocationSpan, Duration maxActivityDelay) implements java.io.Serializable {}
 
     /** The source records behind an R1 event that arrived late. */
     private static final class ToLateRecords implements FlatMapFunction<HostEvent, LateRecord> {

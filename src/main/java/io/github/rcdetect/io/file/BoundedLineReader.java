@@ -1,4 +1,4 @@
-package io.github.rcdetect.io;
+package io.github.rcdetect.io.file;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.github.rcdetect.io;
+package io.github.rcdetect.io.file;
 
 import io.github.rcdetect.alert.Alert;
 import io.github.rcdetect.event.DeadLetter;

@@ -1,4 +1,4 @@
-package io.github.rcdetect.io;
+package io.github.rcdetect.io.file;
 
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;

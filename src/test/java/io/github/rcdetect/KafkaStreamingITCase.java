@@ -1,0 +1,410 @@
+package io.github.rcdetect;
+
+import static io.github.rcdetect.testing.Records.line;
+import static io.github.rcdetect.testing.Records.runCommand;
+import static io.github.rcdetect.testing.Records.windowsChild;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.rcdetect.output.Json;
+import io.github.rcdetect.testing.KafkaBroker;
+
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The streaming job against a real Kafka broker: topics in, transactional topics out, read with {@code
+ * read_committed}; including a crash with restore from a checkpoint and a stop with savepoint and resume.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class KafkaStreamingITCase {
+
+    @RegisterExtension
+    @org.junit.jupiter.api.Order(1)
+    static final KafkaBroker KAFKA = new KafkaBroker();
+
+    @RegisterExtension
+    @org.junit.jupiter.api.Order(2)
+    static final MiniClusterExtension CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(4)
+                            .build());
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    /** Noise an hour after testdata/ ends, produced to every partition so that every watermark passes the data. */
+    private static final String ACTIVITY_TICK =
+            "{\"time\":\"2026-03-10T15:00:00Z\",\"operationName\":\"MICROSOFT.COMPUTE/VIRTUALMACHINES/READ\","
+                    + "\"resourceId\":\"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/tick\"}";
+    private static final String PROCESS_TICK =
+            "{\"@timestamp\":\"2026-03-10T15:00:00Z\",\"host\":{\"name\":\"tick\"},\"event\":{\"action\":\"start\","
+                    + "\"type\":[\"start\"]},\"process\":{\"name\":\"svchost.exe\"}}";
+
+    @TempDir Path directory;
+
+    /**
+     * Starts the streaming job on the test cluster, as bin/detect would with these options; {@code overrides} are
+     * option-value pairs replacing the defaults.
+     */
+    private JobClient start(KafkaBroker.Topics topics, Configuration base, String... overrides) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("--bootstrap-servers", KAFKA.bootstrapServers());
+        options.put("--activity-topic", topics.activity());
+        options.put("--process-topic", topics.process());
+        options.put("--alerts-topic", topics.alerts());
+        options.put("--dead-letter-topic", topics.deadLetters());
+        options.put("--late-topic", topics.late());
+        options.put("--group-id", "it-" + topics.alerts());
+        options.put("--starting-offsets", "earliest");
+        options.put("--checkpoint-interval", "1 s");
+        options.put("--checkpoint-dir", directory.resolve("checkpoints").toUri().toString());
+        options.put("--activity-out-of-orderness", "5 s");
+        options.put("--process-out-of-orderness", "5 s");
+        options.put("--activity-idle-timeout", "2 s");
+        options.put("--process-idle-timeout", "2 s");
+        options.put("--parallelism", "2");
+        for (int i = 0; i + 1 < overrides.length; i += 2) {
+            options.put(overrides[i], overrides[i + 1]);
+        }
+        List<String> args = new ArrayList<>();
+        options.forEach((option, value) -> args.addAll(List.of(option, value)));
+        JobConfig config = JobConfig.fromArgs(args.toArray(String[]::new));
+        base.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        base.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
+        base.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+        StreamExecutionEnvironment env = StreamingRun.environment(config, base);
+        StreamingRun.define(env, config);
+        return env.executeAsync("streaming test");
+    }
+
+    private JobClient start(KafkaBroker.Topics topics, String... extra) throws Exception {
+        return start(topics, new Configuration(), extra);
+    }
+
+    /**
+     * The records of a testdata/ folder in time order, as a topic receives them (the files are exports, each in its
+     * own order); lines without a readable time go first.
+     */
+    private static List<String> testdata(String stream) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Paths.get("testdata", stream))) {
+            for (Path file : files.sorted().toList()) {
+                lines.addAll(Files.readAllLines(file));
+            }
+        }
+        lines.sort(Comparator.comparing(KafkaStreamingITCase::firstTime));
+        return lines;
+    }
+
+    /** The first {@code time} or {@code @timestamp} of a line, or the epoch when it has none. */
+    private static Instant firstTime(String line) {
+        try {
+            return Instant.parse(line.replaceAll("^.*?\"(?:time|@timestamp)\":\"([^\"]+)\".*$", "$1"));
+        } catch (RuntimeException unreadable) {
+            return Instant.EPOCH;
+        }
+    }
+
+    /** Sends lines round-robin over the partitions of a topic. */
+    private static void spread(String topic, int partitions, List<String> lines) {
+        for (int partition = 0; partition < partitions; partition++) {
+            List<String> part = new ArrayList<>();
+            for (int i = partition; i < lines.size(); i += partitions) {
+                part.add(lines.get(i));
+            }
+            KAFKA.produce(topic, partition, part);
+        }
+    }
+
+    private static void tick(KafkaBroker.Topics topics, int partitions) {
+        for (int partition = 0; partition < partitions; partition++) {
+            KAFKA.produce(topics.activity(), partition, List.of(ACTIVITY_TICK));
+            KAFKA.produce(topics.process(), partition, List.of(PROCESS_TICK));
+        }
+    }
+
+    private static List<JsonNode> documents(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(record -> parse(record.value())).toList();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
+    /**
+     * The committed alerts once there are {@code count}, read again after a few more checkpoints so that duplicates
+     * would show.
+     */
+    private static List<JsonNode> awaitAlerts(KafkaBroker.Topics topics, int count) throws InterruptedException {
+        KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= count, WAIT);
+        Thread.sleep(3_000);
+        return documents(KAFKA.readCommitted(topics.alerts()));
+    }
+
+    private static List<String> described(List<JsonNode> alerts) {
+        return alerts.stream()
+                .sorted(Comparator.comparing((JsonNode a) -> a.at("/@timestamp").asText())
+                        .thenComparing(a -> a.at("/rule/id").asText())
+                        .thenComparing(a -> a.at("/host/name").asText()))
+                .map(BoundedRunITCase::describe)
+                .toList();
+    }
+
+    @Test
+    void testdataThroughKafkaGivesExactlyTheExpectedAlertsAndDeadLetters() throws Exception {
+        KafkaBroker.Topics topics = KAFKA.createTopics(2);
+        JobClient job = start(topics);
+        try {
+            spread(topics.activity(), 2, testdata("activity"));
+            spread(topics.process(), 2, testdata("process"));
+            tick(topics, 2);
+
+            List<JsonNode> alerts = awaitAlerts(topics, BoundedRunITCase.EXPECTED_ALERTS.size());
+            assertThat(described(alerts)).containsExactlyElementsOf(BoundedRunITCase.EXPECTED_ALERTS);
+            assertThat(alerts.stream().map(a -> a.at("/event/id").asText()).distinct()).hasSize(alerts.size());
+            JsonNode source = alerts.get(0).at("/azure_runcommand/source_events/0");
+            assertThat(source.at("/topic").asText()).isIn(topics.activity(), topics.process());
+            assertThat(source.has("partition") && source.has("offset")).isTrue();
+
+            List<JsonNode> deadLetters =
+                    documents(KAFKA.awaitCommitted(topics.deadLetters(), records -> records.size() >= 6, WAIT));
+            assertThat(deadLetters.stream().map(d -> d.at("/error/type").asText()).sorted())
+                    .containsExactly(
+                            "invalid_field", "invalid_json", "invalid_json", "invalid_timestamp",
+                            "missing_timestamp", "missing_timestamp");
+            assertThat(deadLetters).allSatisfy(d -> {
+                assertThat(d.at("/origin/topic").asText()).isIn(topics.activity(), topics.process());
+                assertThat(d.has("origin")).isTrue();
+                assertThat(d.at("/origin/offset").isIntegralNumber()).isTrue();
+            });
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
+    void activityLogArrivingMinutesAfterTheEndpointEventsStillCorrelates() throws Exception {
+        KafkaBroker.Topics topics = KAFKA.createTopics(1);
+        JobClient job = start(topics, "--max-activity-delay", "10 min", "--process-idle-timeout", "1 min", "--parallelism", "1");
+        try {
+            arriveMinutesLate(topics);
+            List<JsonNode> alerts = awaitAlerts(topics, 2);
+            assertThat(described(alerts))
+                    .containsExactly(
+                            "R1 2026-03-10T10:00:00.000Z vm-late a",
+                            "R2 2026-03-10T10:00:10.000Z vm-late a.exe");
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
+    void aRunCommandDelayedBeyondTheMaxActivityDelayGoesToTheLateTopic() throws Exception {
+        KafkaBroker.Topics topics = KAFKA.createTopics(1);
+        JobClient job = start(topics, "--max-activity-delay", "1 min", "--process-idle-timeout", "1 min", "--parallelism", "1");
+        try {
+            arriveMinutesLate(topics);
+            List<JsonNode> late = documents(KAFKA.awaitCommitted(topics.late(), records -> !records.isEmpty(), WAIT));
+            assertThat(late).singleElement().satisfies(record -> {
+                assertThat(record.at("/origin/stream").asText()).isEqualTo("activity");
+                assertThat(record.at("/azure/correlation_id").asText()).isEqualTo("c-late");
+                assertThat(record.at("/origin/topic").asText()).isEqualTo(topics.activity());
+            });
+            assertThat(described(awaitAlerts(topics, 1))).containsExactly("R2 2026-03-10T10:00:10.000Z vm-late a.exe");
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /**
+     * The endpoint stream runs five minutes ahead while the Activity Log is silent (and so idle; the endpoint stream
+     * is not, given a longer idle timeout); then the Run Command of five minutes ago arrives.
+     */
+    private static void arriveMinutesLate(KafkaBroker.Topics topics) throws InterruptedException {
+        KAFKA.produce(
+                topics.process(),
+                0,
+                List.of(
+                        line(windowsChild("2026-03-10T10:00:10Z", "vm-late", "a.exe", "a")),
+                        PROCESS_TICK.replace("2026-03-10T15:00:00Z", "2026-03-10T10:05:00Z")));
+        KAFKA.awaitCommitted(topics.alerts(), records -> !records.isEmpty(), WAIT);
+        Thread.sleep(4_000);
+        KAFKA.produce(topics.activity(), 0, List.of(line(runCommand("2026-03-10T10:00:00Z", "VM-LATE", "c-late", "Start"))));
+        Thread.sleep(2_000);
+        tick(topics, 1);
+    }
+
+    @Test
+    void idlePartitionsAndAnIdleTopicStallNeitherRule() throws Exception {
+        KafkaBroker.Topics topics = KAFKA.createTopics(3);
+        JobClient job = start(topics);
+        try {
+            // No activity at all yet, and records on one partition of three: R2 alerts all the same.
+            KAFKA.produce(topics.process(), 0, List.of(line(windowsChild("2026-03-10T10:00:10Z", "vm-idle", "a.exe", "a"))));
+            assertThat(described(awaitAlerts(topics, 1))).containsExactly("R2 2026-03-10T10:00:10.000Z vm-idle a.exe");
+
+            // A Run Command on one partition of three, then time moves on there only: R1 alerts. (The endpoint stream
+            // moves on by less than the allowed Activity Log delay, so the Run Command is on time whichever topic the
+            // job reads first.)
+            KAFKA.produce(topics.activity(), 0, List.of(line(runCommand("2026-03-10T10:00:00Z", "VM-IDLE", "c-idle", "Start"))));
+            KAFKA.produce(topics.activity(), 0, List.of(ACTIVITY_TICK));
+            KAFKA.produce(topics.process(), 0, List.of(PROCESS_TICK.replace("15:00:00", "10:10:00")));
+            assertThat(described(awaitAlerts(topics, 2)))
+                    .containsExactly(
+                            "R1 2026-03-10T10:00:00.000Z vm-idle a",
+                            "R2 2026-03-10T10:00:10.000Z vm-idle a.exe");
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
+    void malformedMessagesReachTheDeadLetterTopicWithTheirCoordinatesAndTheJobGoesOn() throws Exception {
+        KafkaBroker.Topics topics = KAFKA.createTopics(1);
+        JobClient job = start(topics);
+        try {
+            KAFKA.produce(topics.process(), 0, List.of("not json", "{\"@timestamp\":\"yesterday\"}"));
+            KAFKA.produce(topics.activity(), 0, List.of("{\"records\":[{\"time\":\"2026-03-10T10:00:00Z\"},7]}"));
+            KAFKA.produce(topics.process(), 0, List.of(line(windowsChild("2026-03-10T10:00:10Z", "vm1", "a.exe", "a"))));
+
+            List<JsonNode> deadLetters =
+                    documents(KAFKA.awaitCommitted(topics.deadLetters(), records -> records.size() >= 3, WAIT));
+            Map<String, JsonNode> byType =
+                    deadLetters.stream().collect(Collectors.toMap(d -> d.at("/error/type").asText(), Function.identity()));
+            assertThat(byType.keySet()).containsExactlyInAnyOrder("invalid_json", "invalid_timestamp", "not_an_object");
+            assertThat(byType.get("invalid_json").at("/origin").toString())
+                    .isEqualTo("{\"stream\":\"process\",\"topic\":\"" + topics.process() + "\",\"partition\":0,\"offset\":0}");
+            assertThat(byType.get("invalid_json").at("/original").asText()).isEqualTo("not json");
+            assertThat(byType.get("invalid_timestamp").at("/origin/offset").asLong()).isEqualTo(1);
+            assertThat(byType.get("not_an_object").at("/origin").toString())
+                    .isEqualTo("{\"stream\":\"activity\",\"topic\":\"" + topics.activity()
+                            + "\",\"partition\":0,\"offset\":0,\"record_index\":1}");
+            assertThat(described(awaitAlerts(topics, 1))).containsExactly("R2 2026-03-10T10:00:10.000Z vm1 a.exe");
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
+    void afterACrashAndRestoreFromACheckpointEveryAlertAppearsExactlyOnce(@InjectMiniCluster MiniCluster cluster)
+            throws Exception {
+        KafkaBroker.Topics topics = KAFKA.createTopics(2);
+        JobClient job = start(topics);
+        try {
+            List<List<String>> activity = halves(testdata("activity"));
+            List<List<String>> process = halves(testdata("process"));
+            spread(topics.activity(), 2, activity.get(0));
+            spread(topics.process(), 2, process.get(0));
+            KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= 5, WAIT);
+            awaitCheckpoints(cluster, job.getJobID(), 1);
+
+            cluster.terminateTaskManager(0).get();
+            cluster.startTaskManager();
+
+            spread(topics.activity(), 2, activity.get(1));
+            spread(topics.process(), 2, process.get(1));
+            tick(topics, 2);
+            assertExactlyTheExpectedAlertsOnce(awaitAlerts(topics, BoundedRunITCase.EXPECTED_ALERTS.size()));
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
+    void afterStopWithSavepointAndResumeEveryAlertAppearsExactlyOnce() throws Exception {
+        KafkaBroker.Topics topics = KAFKA.createTopics(2);
+        List<List<String>> activity = halves(testdata("activity"));
+        List<List<String>> process = halves(testdata("process"));
+        JobClient first = start(topics);
+        String savepoint;
+        try {
+            spread(topics.activity(), 2, activity.get(0));
+            spread(topics.process(), 2, process.get(0));
+            KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= 5, WAIT);
+        } finally {
+            savepoint =
+                    first.stopWithSavepoint(false, directory.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+                            .get();
+        }
+        spread(topics.activity(), 2, activity.get(1));
+        spread(topics.process(), 2, process.get(1));
+        tick(topics, 2);
+
+        Configuration resume = new Configuration();
+        resume.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        JobClient second = start(topics, resume);
+        try {
+            assertExactlyTheExpectedAlertsOnce(awaitAlerts(topics, BoundedRunITCase.EXPECTED_ALERTS.size()));
+        } finally {
+            second.cancel().get();
+        }
+    }
+
+    private static void assertExactlyTheExpectedAlertsOnce(List<JsonNode> alerts) {
+        Map<String, Integer> copies = new HashMap<>();
+        alerts.forEach(alert -> copies.merge(alert.at("/event/id").asText(), 1, Integer::sum));
+        assertThat(copies.values()).as("copies of each alert").allMatch(count -> count == 1);
+        assertThat(described(alerts)).containsExactlyElementsOf(BoundedRunITCase.EXPECTED_ALERTS);
+    }
+
+    /** Lines before and after 11:00 on the morning of testdata/, each half in time order. */
+    private static List<List<String>> halves(List<String> lines) {
+        Instant middle = Instant.parse("2026-03-10T11:00:00Z");
+        List<String> early = new ArrayList<>();
+        List<String> late = new ArrayList<>();
+        for (String line : lines) {
+            (firstTime(line).isBefore(middle) ? early : late).add(line);
+        }
+        return List.of(early, late);
+    }
+
+    private static void awaitCheckpoints(MiniCluster cluster, JobID job, long more) throws Exception {
+        long start = completedCheckpoints(cluster, job);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (completedCheckpoints(cluster, job) < start + more && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(completedCheckpoints(cluster, job)).isGreaterThanOrEqualTo(start + more);
+    }
+
+    private static long completedCheckpoints(MiniCluster cluster, JobID job) throws Exception {
+        return cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot().getCounts()
+                .getNumberOfCompletedCheckpoints();
+    }
+}

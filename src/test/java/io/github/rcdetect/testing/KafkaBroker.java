@@ -1,0 +1,150 @@
+package io.github.rcdetect.testing;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * A real single-node KRaft Kafka broker (Kafka's own test kit, the version of kafka-clients) in the test JVM, on
+ * loopback, with the replication settings a single broker needs for consumer offsets and transactions; plus the
+ * client calls tests make against it.
+ */
+public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
+    private KafkaClusterTestKit cluster;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        cluster =
+                new KafkaClusterTestKit.Builder(
+                                new TestKitNodes.Builder()
+                                        .setCombined(true)
+                                        .setNumBrokerNodes(1)
+                                        .setNumControllerNodes(1)
+                                        .build())
+                        .setConfigProp("offsets.topic.replication.factor", "1")
+                        .setConfigProp("offsets.topic.num.partitions", "1")
+                        .setConfigProp("transaction.state.log.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.min.isr", "1")
+                        .setConfigProp("transaction.state.log.num.partitions", "1")
+                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        .setConfigProp("auto.create.topics.enable", "false")
+                        // Check retention often, so a message the job stamps too old is deleted during the test.
+                        .setConfigProp("log.retention.check.interval.ms", "1000")
+                        .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** Creates topics with a unique suffix, so tests sharing the broker never see each other's records. */
+    public Topics createTopics(int inputPartitions) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Topics topics =
+                new Topics(
+                        "activity-" + suffix,
+                        "process-" + suffix,
+                        "alerts-" + suffix,
+                        "dead-letters-" + suffix,
+                        "late-" + suffix);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            admin.createTopics(
+                            List.of(
+                                    new NewTopic(topics.activity(), inputPartitions, (short) 1),
+                                    new NewTopic(topics.process(), inputPartitions, (short) 1),
+                                    new NewTopic(topics.alerts(), 1, (short) 1),
+                                    new NewTopic(topics.deadLetters(), 1, (short) 1),
+                                    new NewTopic(topics.late(), 1, (short) 1)))
+                    .all()
+                    .get();
+        }
+        return topics;
+    }
+
+    /** The topics of one test. */
+    public record Topics(String activity, String process, String alerts, String deadLetters, String late) {}
+
+    /** Sends each value to the given partition of a topic and waits until the broker has them all. */
+    public void produce(String topic, int partition, List<String> values) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, partition, null, value));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Everything committed to a topic so far: read with {@code read_committed} up to its last stable offset. */
+    public List<ConsumerRecord<String, String>> readCommitted(String topic) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                            .map(info -> new TopicPartition(topic, info.partition()))
+                            .toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("no partitions of topic " + topic);
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** Reads a topic again and again until {@code done} holds for what is committed, or the timeout. */
+    public List<ConsumerRecord<String, String>> awaitCommitted(
+            String topic, Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ConsumerRecord<String, String>> records = readCommitted(topic);
+        while (!done.test(records) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            records = readCommitted(topic);
+        }
+        return records;
+    }
+}
