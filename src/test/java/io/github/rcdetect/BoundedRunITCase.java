@@ -64,12 +64,12 @@ class BoundedRunITCase {
 
     static final List<String> EXPECTED_DEAD_LETTERS =
             List.of(
-                    "activity testdata/activity/elastic-azure-activitylogs.ndjson:4 missing_timestamp",
-                    "activity testdata/activity/eventhub-azure-monitor.ndjson:3 invalid_json",
-                    "activity testdata/activity/eventhub-azure-monitor.ndjson:5 records[1] invalid_timestamp",
-                    "process testdata/process/defend-linux.ndjson:8 invalid_json",
-                    "process testdata/process/defend-windows.ndjson:7 invalid_field",
-                    "process testdata/process/sysmon.ndjson:5 missing_timestamp");
+                    "activity testdata/activity/1-eventhub-azure-monitor.ndjson:3 invalid_json",
+                    "activity testdata/activity/1-eventhub-azure-monitor.ndjson:5 records[1] invalid_timestamp",
+                    "activity testdata/activity/2-elastic-azure-activitylogs.ndjson:4 missing_timestamp",
+                    "process testdata/process/1-defend-windows.ndjson:7 invalid_field",
+                    "process testdata/process/2-defend-linux.ndjson:8 invalid_json",
+                    "process testdata/process/3-sysmon.ndjson:5 missing_timestamp");
 
     @TempDir Path directory;
 

@@ -68,7 +68,7 @@ class DetectCommandITCase {
         Outcome outcome =
                 detect(
                         "--activity", "testdata/activity",
-                        "--process", "testdata/process/sysmon.ndjson",
+                        "--process", "testdata/process/3-sysmon.ndjson",
                         "--alerts", alerts.toString(),
                         "--dead-letter", deadLetters.toString());
         assertThat(outcome.exitCode()).isZero();
