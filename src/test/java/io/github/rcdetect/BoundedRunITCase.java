@@ -114,6 +114,17 @@ class BoundedRunITCase {
     }
 
     @Test
+    void theExpectedAlertsFileForShellChecksSaysTheSame() throws IOException {
+        List<String> tsv =
+                Files.readAllLines(Paths.get("testdata/expected-alerts.tsv")).stream()
+                        .filter(line -> !line.startsWith("#"))
+                        .toList();
+        assertThat(tsv)
+                .containsExactlyElementsOf(
+                        EXPECTED_ALERTS.stream().map(alert -> String.join("\t", alert.split(" ", 4)).replaceAll("\t[^\t]*$", "")).toList());
+    }
+
+    @Test
     void r1AlertOfTestdataCarriesTheCallerFromTheActivityRecords() throws Exception {
         Run run = run("testdata/activity", "testdata/process");
         JsonNode sql = run.alerts().stream()
