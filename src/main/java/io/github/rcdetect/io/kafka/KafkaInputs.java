@@ -12,12 +12,17 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
+import java.util.Properties;
+
 /** The two input topics as Flink sources, parsing and timestamping in the reader. */
 public final class KafkaInputs {
     private KafkaInputs() {}
 
     public static DataStream<InputRecord> source(
             StreamExecutionEnvironment env, EventStream stream, JobConfig.Kafka kafka, ParserLimits limits) {
+        Properties consumer = kafka.clientProperties();
+        // Records of an upstream transaction count once it commits (Kafka's own default reads them before).
+        consumer.putIfAbsent("isolation.level", "read_committed");
         KafkaSource<InputRecord> source =
                 KafkaSource.<InputRecord>builder()
                         .setBootstrapServers(kafka.bootstrapServers())
@@ -26,7 +31,7 @@ public final class KafkaInputs {
                         .setClientIdPrefix(kafka.groupId() + "-" + stream.id())
                         .setStartingOffsets(startingOffsets(kafka.startingOffsets()))
                         .setDeserializer(new KafkaRecordParser(stream, limits))
-                        .setProperties(kafka.clientProperties())
+                        .setProperties(consumer)
                         .build();
         return env.fromSource(source, watermarks(kafka.eventTime(stream)), stream.id() + " topic")
                 .uid(stream.id() + "-kafka-source");
