@@ -202,6 +202,7 @@ class ActivityRecordParserTest {
                 "{\"@timestamp\":{\"t\":1}}                 | invalid_timestamp | @timestamp: expected a value, found an object",
                 "{\"@timestamp\":-5}                        | invalid_timestamp | @timestamp: epoch milliseconds -5 is before 1970",
                 "{\"time\":\"1969-12-31T23:59:59Z\"}        | invalid_timestamp | time: \"1969-12-31T23:59:59Z\" is before 1970",
+                "{\"time\":\"2026-11-31T10:00:00Z\"}        | invalid_timestamp | time: \"2026-11-31T10:00:00Z\" is not an ISO-8601 date-time",
                 "{\"time\":\"2999-01-01T00:00:00Z\"}        | timestamp_in_future | time: 2999-01-01T00:00:00.000Z is more than 3600 s ahead of the clock",
             })
     void recordsWithoutAUsableTimestampAreDeadLetters(String json, String type, String message) {
