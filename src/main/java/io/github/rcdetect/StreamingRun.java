@@ -10,12 +10,20 @@ import io.github.rcdetect.output.OutputDocuments;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.time.Duration;
+
 /** The streaming job: Kafka topics in, the same detection, transactional Kafka topics out. */
 public final class StreamingRun {
+    /** The first restart after a failure comes quickly: most failures are a blip of the broker or the network. */
+    static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
+    /** Restarts during a long outage are this far apart at most, so the job is back within a minute of the broker. */
+    static final Duration LONGEST_RESTART_DELAY = Duration.ofMinutes(1);
+
     private StreamingRun() {}
 
     static void run(JobConfig config) throws Exception {
@@ -38,10 +46,30 @@ public final class StreamingRun {
             configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.kafka().checkpointDir());
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        if (env.getConfiguration().getOptional(RestartStrategyOptions.RESTART_STRATEGY).isEmpty()) {
+            env.configure(restartStrategy());
+        }
         if (config.parallelism() != null) {
             env.setParallelism(config.parallelism());
         }
         return env;
+    }
+
+    /**
+     * Restart after every failure, without limit, with a delay growing from {@link #FIRST_RESTART_DELAY} to {@link
+     * #LONGEST_RESTART_DELAY}. A Kafka outage longer than the clients' timeouts ({@code max.block.ms}, 60 s) fails
+     * the sinks' tasks again and again until the broker is back, and the job must still be there then: the alerts of
+     * its last checkpoint wait in open transactions for it to commit them. Flink's default without a configured
+     * strategy is the same today; set here so that the job does not hinge on a default (it changed in Flink 1.19).
+     * A restart strategy in the configuration the job is submitted with still wins.
+     */
+    static Configuration restartStrategy() {
+        Configuration restart = new Configuration();
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, FIRST_RESTART_DELAY);
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, LONGEST_RESTART_DELAY);
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
+        return restart;
     }
 
     /** Sources, detection and sinks of the streaming job. */

@@ -65,10 +65,10 @@ class KafkaStreamingITCase {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     /** Noise an hour after testdata/ ends, produced to every partition so that every watermark passes the data. */
-    private static final String ACTIVITY_TICK =
+    static final String ACTIVITY_TICK =
             "{\"time\":\"2026-03-10T15:00:00Z\",\"operationName\":\"MICROSOFT.COMPUTE/VIRTUALMACHINES/READ\","
                     + "\"resourceId\":\"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/tick\"}";
-    private static final String PROCESS_TICK =
+    static final String PROCESS_TICK =
             "{\"@timestamp\":\"2026-03-10T15:00:00Z\",\"host\":{\"name\":\"tick\"},\"event\":{\"action\":\"start\","
                     + "\"type\":[\"start\"]},\"process\":{\"name\":\"svchost.exe\"}}";
 
@@ -117,7 +117,7 @@ class KafkaStreamingITCase {
      * The records of a testdata/ folder in time order, as a topic receives them (the files are exports, each in its
      * own order); lines without a readable time go first.
      */
-    private static List<String> testdata(String stream) throws IOException {
+    static List<String> testdata(String stream) throws IOException {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(Paths.get("testdata", stream))) {
             for (Path file : files.sorted().toList()) {
@@ -129,7 +129,7 @@ class KafkaStreamingITCase {
     }
 
     /** The first {@code time} or {@code @timestamp} of a line, or the epoch when it has none. */
-    private static Instant firstTime(String line) {
+    static Instant firstTime(String line) {
         try {
             return Instant.parse(line.replaceAll("^.*?\"(?:time|@timestamp)\":\"([^\"]+)\".*$", "$1"));
         } catch (RuntimeException unreadable) {
@@ -155,7 +155,7 @@ class KafkaStreamingITCase {
         }
     }
 
-    private static List<JsonNode> documents(List<ConsumerRecord<String, String>> records) {
+    static List<JsonNode> documents(List<ConsumerRecord<String, String>> records) {
         return records.stream().map(record -> parse(record.value())).toList();
     }
 
@@ -177,7 +177,7 @@ class KafkaStreamingITCase {
         return documents(KAFKA.readCommitted(topics.alerts()));
     }
 
-    private static List<String> described(List<JsonNode> alerts) {
+    static List<String> described(List<JsonNode> alerts) {
         return alerts.stream()
                 .sorted(Comparator.comparing((JsonNode a) -> a.at("/@timestamp").asText())
                         .thenComparing(a -> a.at("/rule/id").asText())
@@ -376,7 +376,7 @@ class KafkaStreamingITCase {
         }
     }
 
-    private static void assertExactlyTheExpectedAlertsOnce(List<JsonNode> alerts) {
+    static void assertExactlyTheExpectedAlertsOnce(List<JsonNode> alerts) {
         Map<String, Integer> copies = new HashMap<>();
         alerts.forEach(alert -> copies.merge(alert.at("/event/id").asText(), 1, Integer::sum));
         assertThat(copies.values()).as("copies of each alert").allMatch(count -> count == 1);

@@ -1,13 +1,18 @@
 package io.github.rcdetect.testing;
 
+import kafka.server.BrokerServer;
+
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -23,7 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * A real single-node KRaft Kafka broker (Kafka's own test kit, the version of kafka-clients) in the test JVM, on
@@ -32,6 +40,9 @@ import java.util.function.Predicate;
  */
 public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     private KafkaClusterTestKit cluster;
+    /** Taken once: the test kit reads it from the running broker, and it must stay the same across a restart. */
+    private String bootstrapServers;
+    private volatile boolean brokerStopped;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -55,6 +66,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
+        bootstrapServers = cluster.bootstrapServers();
     }
 
     @Override
@@ -65,7 +77,34 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     }
 
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return bootstrapServers;
+    }
+
+    /**
+     * Stops the broker server in the test JVM. It shuts down as on SIGTERM (its logs flushed, no recovery needed at
+     * start-up); to its clients it is gone as if the process had died: the port refuses, every connection drops. The
+     * controller of the combined node stays up, and the data stays on disk for {@link #startBroker}.
+     */
+    public void stopBroker() {
+        brokerStopped = true;
+        cluster.brokers().values().forEach(BrokerServer::shutdown);
+    }
+
+    /** False between {@link #stopBroker} and {@link #startBroker}. */
+    public boolean brokerRunning() {
+        return !brokerStopped;
+    }
+
+    /**
+     * Starts the stopped broker again on the same port with the same log directories (the test kit rebinds the
+     * port it first chose), and waits until a client can reach it.
+     */
+    public void startBroker(Duration timeout) throws Exception {
+        cluster.brokers().values().forEach(BrokerServer::startup);
+        brokerStopped = false;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Creates topics with a unique suffix, so tests sharing the broker never see each other's records. */
@@ -133,6 +172,58 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
             }
         }
         return records;
+    }
+
+    /**
+     * Where a topic ends, summed over its partitions: for a {@code read_committed} consumer (the last stable offset,
+     * before the first open transaction) and for a {@code read_uncommitted} one (the high watermark).
+     */
+    public record Ends(long lastStable, long highWatermark) {
+        /** Records were written in a transaction that is not committed yet. */
+        public boolean openTransaction() {
+            return highWatermark > lastStable;
+        }
+    }
+
+    /** Where a topic ends now. */
+    public Ends ends(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            return ends(admin, partitions(admin, topic));
+        }
+    }
+
+    /** Polls the ends of a topic until its high watermark passes {@code beyond}, or the timeout. */
+    public Ends awaitWritten(String topic, long beyond, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            List<TopicPartition> partitions = partitions(admin, topic);
+            Ends ends = ends(admin, partitions);
+            while (ends.highWatermark() <= beyond && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                ends = ends(admin, partitions);
+            }
+            return ends;
+        }
+    }
+
+    private static List<TopicPartition> partitions(Admin admin, String topic) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+    }
+
+    private static Ends ends(Admin admin, List<TopicPartition> partitions) throws Exception {
+        return new Ends(
+                end(admin, partitions, IsolationLevel.READ_COMMITTED),
+                end(admin, partitions, IsolationLevel.READ_UNCOMMITTED));
+    }
+
+    private static long end(Admin admin, List<TopicPartition> partitions, IsolationLevel isolation) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest =
+                partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
+        return admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get().values().stream()
+                .mapToLong(info -> info.offset())
+                .sum();
     }
 
     /** Reads a topic again and again until {@code done} holds for what is committed, or the timeout. */
