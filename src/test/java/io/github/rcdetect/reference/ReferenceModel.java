@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  * <p>Where the README leaves a tie open (two invocations without correlation id at one millisecond on one host, or
  * an invocation's earliest records disagreeing on the spelling of its id or on the caller) the model refuses the
  * scenario instead of guessing; the generators of the differential properties do not produce those.
+ *
+ * <p>Not modelled, as the SPEC has no such rules: the README's 90-minute span of an invocation (generated invocations
+ * span at most 150 s) and the caps of 32 records and 100 command lines per alert (never reached here).
  */
 public final class ReferenceModel {
     static final long CORRELATION_WINDOW_MILLIS = 120_000;

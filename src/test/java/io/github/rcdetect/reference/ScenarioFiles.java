@@ -57,7 +57,7 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
     private ScenarioFiles() {}
 
     /**
-     * An export: every line in random order, each stream split over one to three files, raw records in Event Hub
+     * An export: every line in random order, each stream split over one to four files, raw records in Event Hub
      * batches of up to four (of any hosts and times) or bare.
      */
     public static ScenarioFiles export(List<Scenario> scenarios, Random random, Path directory) throws IOException {
@@ -66,8 +66,8 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
         List<Line> processes = processLines(allProcesses(scenarios));
         Collections.shuffle(activity, random);
         Collections.shuffle(processes, random);
-        files.write(directory, "activity", activity, 1 + random.nextInt(3), random, files.activityFiles);
-        files.write(directory, "process", processes, 1 + random.nextInt(3), random, files.processFiles);
+        files.write(directory, "activity", activity, 1 + random.nextInt(4), random, files.activityFiles);
+        files.write(directory, "process", processes, 1 + random.nextInt(4), random, files.processFiles);
         return files;
     }
 
