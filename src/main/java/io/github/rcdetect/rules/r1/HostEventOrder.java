@@ -3,18 +3,25 @@ package io.github.rcdetect.rules.r1;
 import org.apache.flink.cep.EventComparator;
 
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * Order of R1 events that share a timestamp, so results never depend on arrival order: invocations before processes
- * (a process at the very millisecond of an invocation belongs to it), and invocations in a fixed content order, the
- * last of which counts as the latest.
+ * (a process at the very millisecond of an invocation belongs to it), and invocations by correlation id compared
+ * case-insensitively (none first), then in a fixed content order; the last counts as the latest.
  */
 final class HostEventOrder implements EventComparator<HostEvent> {
     private static final long serialVersionUID = 1L;
 
+    // Case-insensitive, like the grouping of records into invocations: the spelling of an id must not decide which
+    // invocation is the latest.
     private static final Comparator<Invocation> INVOCATION_ORDER =
             Comparator.<Invocation, String>comparing(
-                            invocation -> invocation.correlationId, Comparator.nullsFirst(Comparator.naturalOrder()))
+                            invocation ->
+                                    invocation.correlationId == null
+                                            ? null
+                                            : invocation.correlationId.toLowerCase(Locale.ROOT),
+                            Comparator.nullsFirst(Comparator.naturalOrder()))
                     .thenComparing(invocation -> invocation.records[0], Invocation.RECORD_ORDER);
 
     @Override

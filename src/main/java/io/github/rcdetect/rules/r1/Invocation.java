@@ -10,14 +10,30 @@ import java.util.Comparator;
  * correlation id), timed at the earliest of them.
  */
 public class Invocation {
+    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+
     /** Records kept per invocation; Azure writes a handful, a hostile stream could write millions. */
     static final int MAX_RECORDS = 32;
 
-    /** Record order independent of arrival order: time, then content, then where it was read. */
+    /**
+     * Record order independent of arrival order: time, then every field the alert takes from a record (its id's
+     * spelling, the caller, the subscription), then where it was read. Records at one millisecond that differ in
+     * content must not be ordered by file and line: the first of them names the invocation's id and caller and, for
+     * invocations without id, decides which is the latest, so the alert would change with the layout of the input.
+     */
     static final Comparator<ActivityEvent> RECORD_ORDER =
             Comparator.<ActivityEvent>comparingLong(e -> e.timestamp)
-                    .thenComparing(e -> e.outcome, Comparator.nullsFirst(Comparator.naturalOrder()))
-                    .thenComparing(e -> e.eventId, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(e -> e.outcome, NULLS_FIRST)
+                    .thenComparing(e -> e.eventId, NULLS_FIRST)
+                    .thenComparing(e -> e.correlationId, NULLS_FIRST)
+                    .thenComparing(e -> e.action, NULLS_FIRST)
+                    .thenComparing(e -> e.userEmail, NULLS_FIRST)
+                    .thenComparing(e -> e.principalId, NULLS_FIRST)
+                    .thenComparing(e -> e.sourceIp, NULLS_FIRST)
+                    .thenComparing(e -> e.sourceAsNumber, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
+                    .thenComparing(e -> e.sourceGeoCountryName, NULLS_FIRST)
+                    .thenComparing(e -> e.tenantId, NULLS_FIRST)
+                    .thenComparing(e -> e.subscriptionId, NULLS_FIRST)
                     .thenComparing(e -> String.valueOf(e.origin));
 
     public String hostKey;
