@@ -62,7 +62,10 @@ final class JsonDocumentReader {
             if (parser.nextToken() != null) {
                 throw new InvalidRecordException("invalid_json", "unexpected content after the JSON document");
             }
-            return batch != null ? batch : List.of(new CapturedRecord(fields, bare, 0, length, null, null));
+            // An empty "records" array holds no record to stand for the message, so the message is read as one.
+            return batch != null && !batch.isEmpty()
+                    ? batch
+                    : List.of(new CapturedRecord(fields, bare, 0, length, null, null));
         } catch (StreamConstraintsException e) {
             throw new InvalidRecordException("limit_exceeded", e.getOriginalMessage());
         } catch (JsonProcessingException e) {
