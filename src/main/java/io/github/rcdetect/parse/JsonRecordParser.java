@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 /** The part of both parsers that reads documents, splits batches, checks time and turns failures into dead letters. */
 abstract class JsonRecordParser implements RecordParser {
     private final JsonDocumentReader reader;
+    private final WellFormedUtf8 utf8 = new WellFormedUtf8();
     private final ParserLimits limits;
 
     JsonRecordParser(FieldPath[] fields, ParserLimits limits) {
@@ -25,6 +26,21 @@ abstract class JsonRecordParser implements RecordParser {
     public final void parse(byte[] bytes, int offset, int length, Origin origin, Consumer<InputRecord> out) {
         if (length > limits.maxRecordBytes()) {
             rejectOversized(bytes, offset, length, length, origin, out);
+            return;
+        }
+        int malformed = utf8.firstMalformed(bytes, offset, length);
+        if (malformed >= 0) {
+            out.accept(
+                    deadLetter(
+                            "invalid_json",
+                            String.format(
+                                    "not valid UTF-8: byte 0x%02X at byte %d starts no well-formed sequence",
+                                    bytes[offset + malformed] & 0xFF,
+                                    malformed),
+                            origin,
+                            bytes,
+                            offset,
+                            length));
             return;
         }
         List<CapturedRecord> records;

@@ -2,14 +2,21 @@ package io.github.rcdetect.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
+import io.github.rcdetect.output.OutputDocuments;
 import io.github.rcdetect.testing.Allocation;
+import io.github.rcdetect.testing.OutputLines;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -21,6 +28,14 @@ class HostileRecordsTest {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     private static InputRecord only(EventStream stream, byte[] record) {
@@ -113,5 +128,71 @@ class HostileRecordsTest {
                     .as("\"%s\"", text)
                     .isEqualTo(email.matcher(text).matches());
         }
+    }
+
+    // Invalid UTF-8. Jackson rejected stray bytes but decoded overlong forms (C0 AE as '.'), encoded surrogates and
+    // code points above U+10FFFF into text. Now every record that is not well-formed UTF-8 is an invalid_json dead
+    // letter whose original is kept as base64, wherever the bytes sit (a field read, one skipped, a key).
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "stray byte FF,              FF,          0xFF",
+        "lone continuation byte,     80,          0x80",
+        "overlong '.',               C0AE,        0xC0",
+        "overlong 3-byte '.',        E080AE,      0xE0",
+        "UTF-8 encoded surrogate,    EDA080,      0xED",
+        "above U+10FFFF,             F4908080,    0xF4",
+        "5-byte form,                F888808080,  0xF8",
+        "truncated sequence,         E282,        0xE2",
+    })
+    void aRecordThatIsNotWellFormedUtf8IsADeadLetterKeepingItsBytes(String what, String hex, String firstByte) {
+        byte[] bad = HexFormat.of().parseHex(hex);
+        List<byte[]> records =
+                List.of(
+                        concat(utf8("{" + TIMESTAMP + ",\"process\":{\"command_line\":\"x"), bad, utf8("\"}}")),
+                        concat(utf8("{" + TIMESTAMP + ",\"unread\":\"x"), bad, utf8("\"}")),
+                        concat(utf8("{" + TIMESTAMP + ",\"k"), bad, utf8("\":1}")));
+        for (byte[] record : records) {
+            InputRecord parsed = only(EventStream.PROCESS, record);
+            assertThat(parsed.deadLetter).as(what).isNotNull();
+            assertThat(parsed.deadLetter.errorType).isEqualTo("invalid_json");
+            assertThat(parsed.deadLetter.errorMessage)
+                    .startsWith("not valid UTF-8: byte " + firstByte + " at byte " + indexOf(record, bad[0]));
+            JsonNode document = OutputLines.parseOneAsciiLine(OutputDocuments.deadLetter(parsed.deadLetter));
+            assertThat(document.at("/original_encoding").asText()).isEqualTo("base64");
+            assertThat(OutputLines.originalBytes(document)).isEqualTo(record);
+        }
+    }
+
+    @Test
+    void everyWellFormedCharacterIsReadExactly() {
+        String text = "ascii é \u0000\u001f \u07ff \u0800 \uFFFD \uFFFF \uD800\uDC00 \uDBFF\uDFFF";
+        InputRecord parsed =
+                only(EventStream.PROCESS, utf8("{" + TIMESTAMP + ",\"process\":{\"command_line\":\"" + escapeControls(text) + "\"}}"));
+        assertThat(parsed.process.commandLine).isEqualTo(text);
+    }
+
+    /** A lone surrogate cannot be UTF-8, but JSON can spell one as an escape, and it then reads exactly. */
+    @Test
+    void anEscapedLoneSurrogateIsText() {
+        InputRecord parsed = only(EventStream.PROCESS, utf8("{" + TIMESTAMP + ",\"process\":{\"command_line\":\"a\\ud800b\"}}"));
+        assertThat(parsed.process.commandLine).isEqualTo("a\uD800b");
+    }
+
+    private static String escapeControls(String text) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            escaped.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return escaped.toString();
+    }
+
+    private static int indexOf(byte[] bytes, byte value) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
