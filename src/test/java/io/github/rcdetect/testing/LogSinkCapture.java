@@ -49,8 +49,14 @@ public final class LogSinkCapture {
         writer = new LogSink(KIND).createWriter(null);
     }
 
-    public static LogSinkCapture install() {
-        return new LogSinkCapture();
+    private static LogSinkCapture installed;
+
+    /** The capture of this JVM, installed on first use. */
+    public static synchronized LogSinkCapture install() {
+        if (installed == null) {
+            installed = new LogSinkCapture();
+        }
+        return installed;
     }
 
     /**
