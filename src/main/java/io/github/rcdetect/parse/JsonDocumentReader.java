@@ -175,7 +175,12 @@ final class JsonDocumentReader {
                         ? parser.getText()
                         : (Object) parser.getLongValue();
             case VALUE_NUMBER_FLOAT:
-                return parser.getDecimalValue();
+                try {
+                    return parser.getDecimalValue();
+                } catch (NumberFormatException e) {
+                    // An exponent BigDecimal cannot hold (1e999999999999): the number is kept as its JSON text.
+                    return parser.getText();
+                }
             case VALUE_TRUE:
                 return Boolean.TRUE;
             case VALUE_FALSE:

@@ -86,6 +86,38 @@ class HostileRecordsTest {
         assertThat(record.process.commandLine).isEqualTo("0.25");
     }
 
+    // Found by fuzzing from those inputs: an exponent BigDecimal cannot hold made Jackson throw NumberFormatException
+    // out of the parser (crash-a1ef1ff0..., crash-2610e09b...), which would fail the job on every retry.
+
+    @Test
+    void anExponentBeyondBigDecimalIsReadAsItsText() {
+        InputRecord timestamp = only(EventStream.ACTIVITY, utf8("{\"@timestamp\":1e999999999999}"));
+        assertThat(timestamp.deadLetter.errorType).isEqualTo("invalid_timestamp");
+        InputRecord name = only(EventStream.PROCESS, utf8("{" + TIMESTAMP + ",\"process\":{\"name\":1e9999999999999}}"));
+        assertThat(name.process.name).isEqualTo("1e9999999999999");
+    }
+
+    /** Any other exception inside the parser is a bug; it still must not fail the job, and the record is kept. */
+    @Test
+    void aParserBugIsADeadLetterPerRecordNotAFailedJob() {
+        JsonRecordParser failing =
+                new JsonRecordParser(ProcessRecordParser.Field.values(), ParserLimits.defaults()) {
+                    @Override
+                    InputRecord toRecord(CapturedRecord record, io.github.rcdetect.event.Origin origin) {
+                        throw new IllegalStateException("a bug");
+                    }
+                };
+        byte[] batch = utf8("{\"records\":[{\"a\":1},{\"b\":2}]}");
+        List<InputRecord> records = new java.util.ArrayList<>();
+        failing.parse(batch, 0, batch.length, Parsing.PROCESS_ORIGIN, records::add);
+        assertThat(records).hasSize(2);
+        assertThat(records).allSatisfy(record -> {
+            assertThat(record.deadLetter.errorType).isEqualTo("invalid_json");
+            assertThat(record.deadLetter.errorMessage).isEqualTo("parser failure: java.lang.IllegalStateException: a bug");
+        });
+        assertThat(records.get(1).deadLetter.original).isEqualTo(utf8("{\"b\":2}"));
+    }
+
     // Regular expressions on attacker-sized strings: backtracking made a 1 MiB resourceId or claim cost minutes.
 
     @Test
