@@ -129,7 +129,7 @@ final class CapturedRecord {
             return value.toString();
         }
         if (value instanceof BigDecimal) {
-            return ((BigDecimal) value).toPlainString();
+            return Texts.number((BigDecimal) value);
         }
         if (value instanceof Shape) {
             throw invalid(field, "expected a value, found " + ((Shape) value).description);
@@ -152,7 +152,7 @@ final class CapturedRecord {
             return "the string \"" + Texts.clip((String) value) + "\"";
         }
         if (value instanceof BigDecimal) {
-            return "the number " + ((BigDecimal) value).toPlainString();
+            return "the number " + Texts.number((BigDecimal) value);
         }
         if (value instanceof Long) {
             return "the number " + value;

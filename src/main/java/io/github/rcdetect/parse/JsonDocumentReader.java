@@ -62,7 +62,10 @@ final class JsonDocumentReader {
             if (parser.nextToken() != null) {
                 throw new InvalidRecordException("invalid_json", "unexpected content after the JSON document");
             }
-            return batch != null ? batch : List.of(new CapturedRecord(fields, bare, 0, length, null, null));
+            // An empty "records" array holds no record to stand for the message, so the message is read as one.
+            return batch != null && !batch.isEmpty()
+                    ? batch
+                    : List.of(new CapturedRecord(fields, bare, 0, length, null, null));
         } catch (StreamConstraintsException e) {
             throw new InvalidRecordException("limit_exceeded", e.getOriginalMessage());
         } catch (JsonProcessingException e) {
@@ -172,7 +175,12 @@ final class JsonDocumentReader {
                         ? parser.getText()
                         : (Object) parser.getLongValue();
             case VALUE_NUMBER_FLOAT:
-                return parser.getDecimalValue();
+                try {
+                    return parser.getDecimalValue();
+                } catch (NumberFormatException e) {
+                    // An exponent BigDecimal cannot hold (1e999999999999): the number is kept as its JSON text.
+                    return parser.getText();
+                }
             case VALUE_TRUE:
                 return Boolean.TRUE;
             case VALUE_FALSE:

@@ -10,7 +10,14 @@ import java.util.function.Consumer;
 
 /** The part of both parsers that reads documents, splits batches, checks time and turns failures into dead letters. */
 abstract class JsonRecordParser implements RecordParser {
+    /**
+     * Starts the message of a dead letter for a record the parser itself failed on (a bug, not bad input): the record
+     * is kept and counted instead of failing the job, and the fuzz targets report any such dead letter.
+     */
+    static final String PARSER_FAILURE = "parser failure: ";
+
     private final JsonDocumentReader reader;
+    private final WellFormedUtf8 utf8 = new WellFormedUtf8();
     private final ParserLimits limits;
 
     JsonRecordParser(FieldPath[] fields, ParserLimits limits) {
@@ -27,30 +34,59 @@ abstract class JsonRecordParser implements RecordParser {
             rejectOversized(bytes, offset, length, length, origin, out);
             return;
         }
+        int malformed = utf8.firstMalformed(bytes, offset, length);
+        if (malformed >= 0) {
+            out.accept(
+                    deadLetter(
+                            "invalid_json",
+                            String.format(
+                                    "not valid UTF-8: byte 0x%02X at byte %d starts no well-formed sequence",
+                                    bytes[offset + malformed] & 0xFF,
+                                    malformed),
+                            origin,
+                            bytes,
+                            offset,
+                            length));
+            return;
+        }
         List<CapturedRecord> records;
         try {
             records = reader.read(bytes, offset, length);
         } catch (InvalidRecordException e) {
             out.accept(deadLetter(e.errorType(), e.getMessage(), origin, bytes, offset, length));
             return;
+        } catch (RuntimeException e) {
+            out.accept(deadLetter("invalid_json", PARSER_FAILURE + Texts.clip(e.toString()), origin, bytes, offset, length));
+            return;
         }
         for (CapturedRecord record : records) {
             Origin recordOrigin = record.batchIndex == null ? origin : origin.withRecordIndex(record.batchIndex);
+            InputRecord parsed;
             try {
                 if (record.notAnObject != null) {
                     throw new InvalidRecordException("not_an_object", record.notAnObject);
                 }
-                out.accept(toRecord(record, recordOrigin));
+                parsed = toRecord(record, recordOrigin);
             } catch (InvalidRecordException e) {
-                out.accept(
+                parsed =
                         deadLetter(
                                 e.errorType(),
                                 e.getMessage(),
                                 recordOrigin,
                                 bytes,
                                 offset + record.start,
-                                record.end - record.start));
+                                record.end - record.start);
+            } catch (RuntimeException e) {
+                parsed =
+                        deadLetter(
+                                "invalid_json",
+                                PARSER_FAILURE + Texts.clip(e.toString()),
+                                recordOrigin,
+                                bytes,
+                                offset + record.start,
+                                record.end - record.start);
             }
+            out.accept(parsed);
         }
     }
 

@@ -55,7 +55,7 @@ public final class Timestamps {
                 field,
                 "expected an ISO-8601 string or epoch milliseconds, found "
                         + (value instanceof BigDecimal
-                                ? "the fraction " + ((BigDecimal) value).toPlainString()
+                                ? "the fraction " + Texts.number((BigDecimal) value)
                                 : CapturedRecord.describe(value)));
     }
 
