@@ -25,6 +25,14 @@ final class WellFormedUtf8 {
     int firstMalformed(byte[] bytes, int offset, int length) {
         int end = offset + length;
         int position = offset;
+        // Nearly all records are ASCII: test eight bytes at a time for a high bit, then find it byte by byte.
+        while (position + 8 <= end
+                && (bytes[position] | bytes[position + 1] | bytes[position + 2] | bytes[position + 3]
+                                | bytes[position + 4] | bytes[position + 5] | bytes[position + 6]
+                                | bytes[position + 7])
+                        >= 0) {
+            position += 8;
+        }
         while (position < end && bytes[position] >= 0) {
             position++;
         }
