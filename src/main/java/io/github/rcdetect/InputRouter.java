@@ -13,7 +13,10 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-/** Counts the records of one input stream and sends its dead letters to a side output. */
+/**
+ * Counts the records of one input stream, sends its dead letters to a side output and passes its events on; records
+ * the parser found no rule can use ({@link InputRecord#unused}) end here, counted, having moved the watermark.
+ */
 abstract class InputRouter<E> extends ProcessFunction<InputRecord, E> {
     private static final long serialVersionUID = 1L;
 
@@ -46,7 +49,10 @@ abstract class InputRouter<E> extends ProcessFunction<InputRecord, E> {
             deadLetters.inc();
             ctx.output(DEAD_LETTERS, record.deadLetter);
         } else {
-            out.collect(event(record));
+            E event = event(record);
+            if (event != null) {
+                out.collect(event);
+            }
         }
     }
 

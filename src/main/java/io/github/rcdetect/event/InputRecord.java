@@ -1,13 +1,16 @@
 package io.github.rcdetect.event;
 
 /**
- * What a source emits for each input record: a parsed event of its stream, or a dead letter. Sources emit dead
- * letters in line with the events so that nothing is dropped before it is counted and routed.
+ * What a source emits for each input record: a parsed event of its stream, a dead letter, or, for an event no rule can
+ * use, only its time. Sources emit all three in line so that nothing is dropped before it is counted and routed, and
+ * every record moves the watermark.
  */
 public class InputRecord {
     public ActivityEvent activity;
     public ProcessEvent process;
     public DeadLetter deadLetter;
+    /** Event time of an unused event (neither event nor dead letter is set); epoch milliseconds. */
+    public long unusedEventTime = Long.MIN_VALUE;
 
     public InputRecord() {}
 
@@ -29,6 +32,13 @@ public class InputRecord {
         return record;
     }
 
+    /** A valid event that no rule can use: read and checked, but all that is kept is its time. */
+    public static InputRecord unused(long eventTime) {
+        InputRecord record = new InputRecord();
+        record.unusedEventTime = eventTime;
+        return record;
+    }
+
     /** Event time for watermarking; dead letters have none and never move a watermark. */
     public long eventTime() {
         if (activity != null) {
@@ -37,6 +47,6 @@ public class InputRecord {
         if (process != null) {
             return process.timestamp;
         }
-        return Long.MIN_VALUE;
+        return unusedEventTime;
     }
 }

@@ -3,6 +3,7 @@ package io.github.rcdetect.parse;
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.Origin;
+import io.github.rcdetect.rules.Candidates;
 
 /**
  * Azure Activity Log records, as ECS documents of the Elastic Azure integration (nested, dotted or mixed) or as raw
@@ -10,53 +11,68 @@ import io.github.rcdetect.event.Origin;
  */
 final class ActivityRecordParser extends JsonRecordParser {
 
-    /** Wanted fields: the ECS name first, then the raw Activity Log field it is mapped from. */
+    /**
+     * Wanted fields: the ECS name first, then the raw Activity Log field it is mapped from. Read in full always: the
+     * time, the action (whether a rule can use the record) and the one integer (its type check needs the text).
+     */
     enum Field implements FieldPath {
-        TIMESTAMP("@timestamp"),
-        TIME("time"),
-        EVENT_ID("event.id"),
-        EVENT_ACTION("event.action"),
-        OPERATION_NAME("operationName"),
-        ECS_OPERATION_NAME("azure.activitylogs.operation_name"),
-        EVENT_OUTCOME("event.outcome"),
-        RESULT_TYPE("resultType"),
-        ECS_RESULT_TYPE("azure.activitylogs.result_type"),
-        RESOURCE_NAME("azure.resource.name"),
-        RESOURCE_ID("azure.resource.id"),
-        RAW_RESOURCE_ID("resourceId"),
-        SUBSCRIPTION_ID("azure.subscription_id"),
-        CORRELATION_ID("azure.correlation_id"),
-        RAW_CORRELATION_ID("correlationId"),
-        SOURCE_IP("source.ip"),
-        CALLER_IP("callerIpAddress"),
-        SOURCE_AS_NUMBER("source.as.number"),
-        SOURCE_COUNTRY("source.geo.country_name"),
-        TENANT_ID("azure.activitylogs.tenant_id"),
-        AZURE_TENANT_ID("azure.tenant_id"),
-        RAW_TENANT_ID("tenantId"),
-        PRINCIPAL_ID("azure.activitylogs.identity.authorization.evidence.principal_id"),
-        RAW_PRINCIPAL_ID("identity.authorization.evidence.principalId"),
-        USER_EMAIL("user.email"),
-        RAW_NAME_CLAIM("identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name"),
-        RAW_UPN_CLAIM("identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn"),
+        TIMESTAMP("@timestamp", false),
+        TIME("time", false),
+        EVENT_ID("event.id", true),
+        EVENT_ACTION("event.action", false),
+        OPERATION_NAME("operationName", false),
+        ECS_OPERATION_NAME("azure.activitylogs.operation_name", false),
+        EVENT_OUTCOME("event.outcome", true),
+        RESULT_TYPE("resultType", true),
+        ECS_RESULT_TYPE("azure.activitylogs.result_type", true),
+        RESOURCE_NAME("azure.resource.name", true),
+        RESOURCE_ID("azure.resource.id", true),
+        RAW_RESOURCE_ID("resourceId", true),
+        SUBSCRIPTION_ID("azure.subscription_id", true),
+        CORRELATION_ID("azure.correlation_id", true),
+        RAW_CORRELATION_ID("correlationId", true),
+        SOURCE_IP("source.ip", true),
+        CALLER_IP("callerIpAddress", true),
+        SOURCE_AS_NUMBER("source.as.number", false),
+        SOURCE_COUNTRY("source.geo.country_name", true),
+        TENANT_ID("azure.activitylogs.tenant_id", true),
+        AZURE_TENANT_ID("azure.tenant_id", true),
+        RAW_TENANT_ID("tenantId", true),
+        PRINCIPAL_ID("azure.activitylogs.identity.authorization.evidence.principal_id", true),
+        RAW_PRINCIPAL_ID("identity.authorization.evidence.principalId", true),
+        USER_EMAIL("user.email", true),
+        RAW_NAME_CLAIM("identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name", true),
+        RAW_UPN_CLAIM("identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", true),
         // The integration stores claims with the dots of their keys replaced by underscores.
-        NAME_CLAIM("azure.activitylogs.identity.claims.http://schemas_xmlsoap_org/ws/2005/05/identity/claims/name"),
-        UPN_CLAIM("azure.activitylogs.identity.claims.http://schemas_xmlsoap_org/ws/2005/05/identity/claims/upn");
+        NAME_CLAIM("azure.activitylogs.identity.claims.http://schemas_xmlsoap_org/ws/2005/05/identity/claims/name", true),
+        UPN_CLAIM("azure.activitylogs.identity.claims.http://schemas_xmlsoap_org/ws/2005/05/identity/claims/upn", true);
 
         private final String path;
+        private final boolean readLazily;
 
-        Field(String path) {
+        Field(String path, boolean readLazily) {
             this.path = path;
+            this.readLazily = readLazily;
         }
 
         @Override
         public String path() {
             return path;
         }
+
+        @Override
+        public boolean readLazily() {
+            return readLazily;
+        }
     }
 
-    ActivityRecordParser(ParserLimits limits) {
-        super(Field.values(), limits);
+    ActivityRecordParser(ParserLimits limits, boolean forDetection) {
+        super(Field.values(), limits, forDetection);
+    }
+
+    @Override
+    boolean mayMatch(InputRecord event) {
+        return Candidates.mayMatch(event.activity);
     }
 
     @Override

@@ -23,6 +23,12 @@ final class CapturedRecord {
         }
     }
 
+    /**
+     * Stands for a scalar the reader left unread ({@link FieldPath#readLazily}); an unread array is an {@code Object[]}
+     * of as many of these as it had scalars. The getters treat it as any valid scalar, so every type check holds.
+     */
+    static final String UNREAD = new String("<unread>");
+
     private final FieldPath[] fields;
     private final Object[] values;
     /** Byte range of this record inside the document it came from. */
@@ -32,14 +38,31 @@ final class CapturedRecord {
     final Integer batchIndex;
     /** Set when a batch element is not an object at all. */
     final String notAnObject;
+    /**
+     * False when a field left unread occurred twice (nested and dotted keys), so whether its two values agree, and the
+     * record is valid, is unknown until it is read in full.
+     */
+    final boolean complete;
 
     CapturedRecord(FieldPath[] fields, Object[] values, int start, int end, Integer batchIndex, String notAnObject) {
+        this(fields, values, start, end, batchIndex, notAnObject, true);
+    }
+
+    CapturedRecord(
+            FieldPath[] fields,
+            Object[] values,
+            int start,
+            int end,
+            Integer batchIndex,
+            String notAnObject,
+            boolean complete) {
         this.fields = fields;
         this.values = values;
         this.start = start;
         this.end = end;
         this.batchIndex = batchIndex;
         this.notAnObject = notAnObject;
+        this.complete = complete;
     }
 
     /** Stores a value read from the document; a second, different value for the same field is a conflict. */

@@ -10,12 +10,14 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reads one JSON document in a single streaming pass, capturing only the wanted fields: a bare record, or an Event Hub
  * message {@code {"records":[{...},{...}]}} whose records are captured one by one. Subtrees that hold no wanted field
- * are skipped unread.
+ * are skipped unread. A lazy reader also leaves the text of the fields that may be read lazily unread, capturing only
+ * their shape ({@link CapturedRecord#UNREAD}): the costly part of reading a field is turning its bytes into a String.
  */
 final class JsonDocumentReader {
     private static final String BATCH_FIELD = "records";
@@ -23,10 +25,16 @@ final class JsonDocumentReader {
     private final JsonFactory factory;
     private final FieldPath[] fields;
     private final PathTrie trie;
+    /** By field ordinal: whether this reader leaves the field's text unread. */
+    private final boolean[] unread;
 
-    JsonDocumentReader(FieldPath[] fields, ParserLimits limits) {
+    JsonDocumentReader(FieldPath[] fields, ParserLimits limits, boolean lazy) {
         this.fields = fields;
         this.trie = new PathTrie(fields);
+        this.unread = new boolean[fields.length];
+        for (FieldPath field : fields) {
+            unread[field.ordinal()] = lazy && field.readLazily();
+        }
         this.factory =
                 JsonFactory.builder()
                         .streamReadConstraints(
@@ -48,7 +56,7 @@ final class JsonDocumentReader {
                         "not_an_object",
                         token == null ? "empty document" : "expected a JSON object, found " + describe(token));
             }
-            Object[] bare = new Object[fields.length];
+            RecordValues bare = new RecordValues(fields.length);
             List<CapturedRecord> batch = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
@@ -65,7 +73,7 @@ final class JsonDocumentReader {
             // An empty "records" array holds no record to stand for the message, so the message is read as one.
             return batch != null && !batch.isEmpty()
                     ? batch
-                    : List.of(new CapturedRecord(fields, bare, 0, length, null, null));
+                    : List.of(new CapturedRecord(fields, bare.values, 0, length, null, null, bare.complete));
         } catch (StreamConstraintsException e) {
             throw new InvalidRecordException("limit_exceeded", e.getOriginalMessage());
         } catch (JsonProcessingException e) {
@@ -87,10 +95,10 @@ final class JsonDocumentReader {
             int start = (int) parser.currentTokenLocation().getByteOffset();
             int index = records.size();
             if (token == JsonToken.START_OBJECT) {
-                Object[] values = new Object[fields.length];
+                RecordValues values = new RecordValues(fields.length);
                 readObject(parser, trie.root(), false, values);
                 int end = (int) parser.currentLocation().getByteOffset();
-                records.add(new CapturedRecord(fields, values, start, end, index, null));
+                records.add(new CapturedRecord(fields, values.values, start, end, index, null, values.complete));
             } else {
                 parser.skipChildren();
                 int end = (int) parser.currentLocation().getByteOffset();
@@ -107,7 +115,17 @@ final class JsonDocumentReader {
         return records;
     }
 
-    private void readObject(JsonParser parser, PathTrie.Node node, boolean nested, Object[] values)
+    /** The captured values of one record, and whether a field left unread occurred twice in it. */
+    private static final class RecordValues {
+        final Object[] values;
+        boolean complete = true;
+
+        RecordValues(int fieldCount) {
+            values = new Object[fieldCount];
+        }
+    }
+
+    private void readObject(JsonParser parser, PathTrie.Node node, boolean nested, RecordValues values)
             throws IOException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
@@ -116,7 +134,7 @@ final class JsonDocumentReader {
     }
 
     private void readField(
-            JsonParser parser, PathTrie.Node node, boolean nested, String name, JsonToken value, Object[] values)
+            JsonParser parser, PathTrie.Node node, boolean nested, String name, JsonToken value, RecordValues values)
             throws IOException {
         PathTrie.Node target = node.walk(name, nested);
         if (target == null) {
@@ -128,10 +146,16 @@ final class JsonDocumentReader {
                 parser.skipChildren();
             }
             if (target.field >= 0) {
-                CapturedRecord.capture(values, target.field, CapturedRecord.Shape.OBJECT);
+                CapturedRecord.capture(values.values, target.field, CapturedRecord.Shape.OBJECT);
             }
+        } else if (target.field >= 0 && unread[target.field]) {
+            Object shape = readShape(parser, value);
+            if (shape != null && values.values[target.field] != null) {
+                values.complete = false;
+            }
+            CapturedRecord.capture(values.values, target.field, shape);
         } else if (target.field >= 0) {
-            CapturedRecord.capture(values, target.field, readValue(parser, value));
+            CapturedRecord.capture(values.values, target.field, readValue(parser, value));
         } else {
             parser.skipChildren();
         }
@@ -155,6 +179,28 @@ final class JsonDocumentReader {
             return elements.toArray();
         }
         return readScalar(parser, token);
+    }
+
+    /** What {@link #readValue} would return, with {@link CapturedRecord#UNREAD} for every scalar's text. */
+    private static Object readShape(JsonParser parser, JsonToken token) throws IOException {
+        if (token == JsonToken.START_ARRAY) {
+            int scalars = 0;
+            JsonToken element;
+            while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (element == JsonToken.START_OBJECT || element == JsonToken.START_ARRAY) {
+                    parser.skipChildren();
+                    skipRestOfArray(parser);
+                    return CapturedRecord.Shape.NESTED_ARRAY;
+                }
+                if (element != JsonToken.VALUE_NULL) {
+                    scalars++;
+                }
+            }
+            Object[] elements = new Object[scalars];
+            Arrays.fill(elements, CapturedRecord.UNREAD);
+            return elements;
+        }
+        return token == JsonToken.VALUE_NULL ? null : CapturedRecord.UNREAD;
     }
 
     private static void skipRestOfArray(JsonParser parser) throws IOException {

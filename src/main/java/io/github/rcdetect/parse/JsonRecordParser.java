@@ -17,16 +17,29 @@ abstract class JsonRecordParser implements RecordParser {
     static final String PARSER_FAILURE = "parser failure: ";
 
     private final JsonDocumentReader reader;
+    /** Leaves the text of lazily read fields unread; null for a parser that reads every event in full. */
+    private final JsonDocumentReader lazyReader;
     private final WellFormedUtf8 utf8 = new WellFormedUtf8();
     private final ParserLimits limits;
 
-    JsonRecordParser(FieldPath[] fields, ParserLimits limits) {
-        this.reader = new JsonDocumentReader(fields, limits);
+    /**
+     * @param forDetection whether records no rule can use ({@link #mayMatch}) are to come out as {@link
+     *     InputRecord#unused}, their lazily read fields never turned into text
+     */
+    JsonRecordParser(FieldPath[] fields, ParserLimits limits, boolean forDetection) {
+        this.reader = new JsonDocumentReader(fields, limits, false);
+        this.lazyReader = forDetection ? new JsonDocumentReader(fields, limits, true) : null;
         this.limits = limits;
     }
 
     /** The event of one captured record. */
     abstract InputRecord toRecord(CapturedRecord record, Origin origin) throws InvalidRecordException;
+
+    /**
+     * Whether some rule may use this event, judged only from fields that are never read lazily (the event may hold
+     * {@link CapturedRecord#UNREAD} in the others).
+     */
+    abstract boolean mayMatch(InputRecord event);
 
     @Override
     public final void parse(byte[] bytes, int offset, int length, Origin origin, Consumer<InputRecord> out) {
@@ -49,44 +62,103 @@ abstract class JsonRecordParser implements RecordParser {
                             length));
             return;
         }
-        List<CapturedRecord> records;
-        try {
-            records = reader.read(bytes, offset, length);
-        } catch (InvalidRecordException e) {
-            out.accept(deadLetter(e.errorType(), e.getMessage(), origin, bytes, offset, length));
-            return;
-        } catch (RuntimeException e) {
-            out.accept(deadLetter("invalid_json", PARSER_FAILURE + Texts.clip(e.toString()), origin, bytes, offset, length));
+        if (lazyReader == null) {
+            List<CapturedRecord> records = read(reader, bytes, offset, length, origin, out);
+            if (records != null) {
+                for (CapturedRecord record : records) {
+                    out.accept(convert(record, bytes, offset, origin));
+                }
+            }
             return;
         }
-        for (CapturedRecord record : records) {
-            Origin recordOrigin = record.batchIndex == null ? origin : origin.withRecordIndex(record.batchIndex);
-            InputRecord parsed;
-            try {
-                if (record.notAnObject != null) {
-                    throw new InvalidRecordException("not_an_object", record.notAnObject);
-                }
-                parsed = toRecord(record, recordOrigin);
-            } catch (InvalidRecordException e) {
-                parsed =
-                        deadLetter(
-                                e.errorType(),
-                                e.getMessage(),
-                                recordOrigin,
-                                bytes,
-                                offset + record.start,
-                                record.end - record.start);
-            } catch (RuntimeException e) {
-                parsed =
-                        deadLetter(
-                                "invalid_json",
-                                PARSER_FAILURE + Texts.clip(e.toString()),
-                                recordOrigin,
-                                bytes,
-                                offset + record.start,
-                                record.end - record.start);
+        parseForDetection(bytes, offset, length, origin, out);
+    }
+
+    /**
+     * Reads lazily first; the records a rule may use (and any whose validity the lazy read cannot tell) are then read
+     * again in full, and the others come out as unused. Nothing is emitted before both reads are done, so a message
+     * the full read rejects as a whole is one dead letter, as it would be without the lazy read.
+     */
+    private void parseForDetection(byte[] bytes, int offset, int length, Origin origin, Consumer<InputRecord> out) {
+        List<CapturedRecord> lazy = read(lazyReader, bytes, offset, length, origin, out);
+        if (lazy == null) {
+            return;
+        }
+        InputRecord[] parsed = new InputRecord[lazy.size()];
+        boolean readInFull = false;
+        for (int i = 0; i < parsed.length; i++) {
+            CapturedRecord record = lazy.get(i);
+            if (!record.complete) {
+                readInFull = true;
+                continue;
             }
-            out.accept(parsed);
+            InputRecord converted = convert(record, bytes, offset, origin);
+            if (converted.deadLetter == null && mayMatch(converted)) {
+                readInFull = true;
+            } else {
+                parsed[i] = unlessUnused(converted);
+            }
+        }
+        if (readInFull) {
+            List<CapturedRecord> full = read(reader, bytes, offset, length, origin, out);
+            if (full == null) {
+                return;
+            }
+            for (int i = 0; i < parsed.length; i++) {
+                if (parsed[i] == null) {
+                    parsed[i] = unlessUnused(convert(full.get(i), bytes, offset, origin));
+                }
+            }
+        }
+        for (InputRecord record : parsed) {
+            out.accept(record);
+        }
+    }
+
+    /** A dead letter or an event a rule may use as it is; any other event as its time alone. */
+    private InputRecord unlessUnused(InputRecord converted) {
+        return converted.deadLetter != null || mayMatch(converted)
+                ? converted
+                : InputRecord.unused(converted.eventTime());
+    }
+
+    /** The document's records, or null after emitting the dead letter of a document that cannot be read. */
+    private List<CapturedRecord> read(
+            JsonDocumentReader documentReader,
+            byte[] bytes,
+            int offset,
+            int length,
+            Origin origin,
+            Consumer<InputRecord> out) {
+        try {
+            return documentReader.read(bytes, offset, length);
+        } catch (InvalidRecordException e) {
+            out.accept(deadLetter(e.errorType(), e.getMessage(), origin, bytes, offset, length));
+        } catch (RuntimeException e) {
+            out.accept(deadLetter("invalid_json", PARSER_FAILURE + Texts.clip(e.toString()), origin, bytes, offset, length));
+        }
+        return null;
+    }
+
+    /** The event of one record of the document, or its dead letter. */
+    private InputRecord convert(CapturedRecord record, byte[] bytes, int offset, Origin origin) {
+        Origin recordOrigin = record.batchIndex == null ? origin : origin.withRecordIndex(record.batchIndex);
+        try {
+            if (record.notAnObject != null) {
+                throw new InvalidRecordException("not_an_object", record.notAnObject);
+            }
+            return toRecord(record, recordOrigin);
+        } catch (InvalidRecordException e) {
+            return deadLetter(
+                    e.errorType(), e.getMessage(), recordOrigin, bytes, offset + record.start, record.end - record.start);
+        } catch (RuntimeException e) {
+            return deadLetter(
+                    "invalid_json",
+                    PARSER_FAILURE + Texts.clip(e.toString()),
+                    recordOrigin,
+                    bytes,
+                    offset + record.start,
+                    record.end - record.start);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.rcdetect.parse;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.Origin;
 import io.github.rcdetect.event.ProcessEvent;
+import io.github.rcdetect.rules.Candidates;
 
 /**
  * Endpoint process events: Elastic Defend and Sysmon documents in ECS (nested, dotted or mixed), and Sysmon event 1
@@ -15,55 +16,71 @@ final class ProcessRecordParser extends JsonRecordParser {
     private static final String SYSMON_CHANNEL = "Microsoft-Windows-Sysmon/Operational";
     private static final String SYSMON_PROCESS_CREATE = "1";
 
-    /** Wanted fields: ECS names, then the raw Sysmon fields used when the ECS ones are absent. */
+    /**
+     * Wanted fields: ECS names, then the raw Sysmon fields used when the ECS ones are absent. Read in full always: the
+     * time, the integers (their type check needs the text), the parent's name and image (whether a rule can use the
+     * event) and the winlog fields whose values decide how a raw Sysmon event is normalized.
+     */
     enum Field implements FieldPath {
-        TIMESTAMP("@timestamp"),
-        TIME("time"),
-        EVENT_ID("event.id"),
-        EVENT_ACTION("event.action"),
-        EVENT_TYPE("event.type"),
-        EVENT_CATEGORY("event.category"),
-        EVENT_CODE("event.code"),
-        HOST_NAME("host.name"),
-        NAME("process.name"),
-        PID("process.pid"),
-        ENTITY_ID("process.entity_id"),
-        EXECUTABLE("process.executable"),
-        ARGS("process.args"),
-        COMMAND_LINE("process.command_line"),
-        PARENT_NAME("process.parent.name"),
-        PARENT_PID("process.parent.pid"),
-        PARENT_ENTITY_ID("process.parent.entity_id"),
-        PARENT_EXECUTABLE("process.parent.executable"),
-        PARENT_ARGS("process.parent.args"),
-        PARENT_COMMAND_LINE("process.parent.command_line"),
-        WINLOG_EVENT_ID("winlog.event_id"),
-        WINLOG_PROVIDER("winlog.provider_name"),
-        WINLOG_CHANNEL("winlog.channel"),
-        WINLOG_COMPUTER("winlog.computer_name"),
-        SYSMON_IMAGE("winlog.event_data.Image"),
-        SYSMON_COMMAND_LINE("winlog.event_data.CommandLine"),
-        SYSMON_PROCESS_ID("winlog.event_data.ProcessId"),
-        SYSMON_PROCESS_GUID("winlog.event_data.ProcessGuid"),
-        SYSMON_PARENT_IMAGE("winlog.event_data.ParentImage"),
-        SYSMON_PARENT_COMMAND_LINE("winlog.event_data.ParentCommandLine"),
-        SYSMON_PARENT_PROCESS_ID("winlog.event_data.ParentProcessId"),
-        SYSMON_PARENT_PROCESS_GUID("winlog.event_data.ParentProcessGuid");
+        TIMESTAMP("@timestamp", false),
+        TIME("time", false),
+        EVENT_ID("event.id", true),
+        EVENT_ACTION("event.action", true),
+        EVENT_TYPE("event.type", true),
+        EVENT_CATEGORY("event.category", true),
+        EVENT_CODE("event.code", true),
+        HOST_NAME("host.name", true),
+        NAME("process.name", true),
+        PID("process.pid", false),
+        ENTITY_ID("process.entity_id", true),
+        EXECUTABLE("process.executable", true),
+        ARGS("process.args", true),
+        COMMAND_LINE("process.command_line", true),
+        PARENT_NAME("process.parent.name", false),
+        PARENT_PID("process.parent.pid", false),
+        PARENT_ENTITY_ID("process.parent.entity_id", true),
+        PARENT_EXECUTABLE("process.parent.executable", false),
+        PARENT_ARGS("process.parent.args", true),
+        PARENT_COMMAND_LINE("process.parent.command_line", true),
+        WINLOG_EVENT_ID("winlog.event_id", false),
+        WINLOG_PROVIDER("winlog.provider_name", false),
+        WINLOG_CHANNEL("winlog.channel", false),
+        WINLOG_COMPUTER("winlog.computer_name", true),
+        SYSMON_IMAGE("winlog.event_data.Image", true),
+        SYSMON_COMMAND_LINE("winlog.event_data.CommandLine", true),
+        SYSMON_PROCESS_ID("winlog.event_data.ProcessId", false),
+        SYSMON_PROCESS_GUID("winlog.event_data.ProcessGuid", true),
+        SYSMON_PARENT_IMAGE("winlog.event_data.ParentImage", false),
+        SYSMON_PARENT_COMMAND_LINE("winlog.event_data.ParentCommandLine", true),
+        SYSMON_PARENT_PROCESS_ID("winlog.event_data.ParentProcessId", false),
+        SYSMON_PARENT_PROCESS_GUID("winlog.event_data.ParentProcessGuid", true);
 
         private final String path;
+        private final boolean readLazily;
 
-        Field(String path) {
+        Field(String path, boolean readLazily) {
             this.path = path;
+            this.readLazily = readLazily;
         }
 
         @Override
         public String path() {
             return path;
         }
+
+        @Override
+        public boolean readLazily() {
+            return readLazily;
+        }
     }
 
-    ProcessRecordParser(ParserLimits limits) {
-        super(Field.values(), limits);
+    ProcessRecordParser(ParserLimits limits, boolean forDetection) {
+        super(Field.values(), limits, forDetection);
+    }
+
+    @Override
+    boolean mayMatch(InputRecord event) {
+        return Candidates.mayMatch(event.process);
     }
 
     @Override

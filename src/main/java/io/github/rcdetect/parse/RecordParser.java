@@ -23,8 +23,21 @@ public interface RecordParser {
     /** Largest record {@link #parse} accepts; readers need not keep more of one. */
     int maxRecordBytes();
 
-    /** The parser for a stream's record shapes. */
+    /** The parser for a stream's record shapes, giving every valid record as its event. */
     static RecordParser forStream(EventStream stream, ParserLimits limits) {
-        return stream == EventStream.ACTIVITY ? new ActivityRecordParser(limits) : new ProcessRecordParser(limits);
+        return stream == EventStream.ACTIVITY
+                ? new ActivityRecordParser(limits, false)
+                : new ProcessRecordParser(limits, false);
+    }
+
+    /**
+     * The parser the detection reads a stream with: the same events and dead letters as {@link #forStream}, except that
+     * a valid record no rule can use ({@code rules.Candidates}) comes out as {@link InputRecord#unused}, and most of
+     * its fields are only checked, never turned into text. Nearly every record is such noise.
+     */
+    static RecordParser forDetection(EventStream stream, ParserLimits limits) {
+        return stream == EventStream.ACTIVITY
+                ? new ActivityRecordParser(limits, true)
+                : new ProcessRecordParser(limits, true);
     }
 }

@@ -20,7 +20,7 @@ public final class RunCommandChildren {
                     "\\s*powershell\\s+-ExecutionPolicy\\s+Unrestricted\\s+-File\\s+script[0-9]+\\.ps1\\s*",
                     Pattern.CASE_INSENSITIVE);
 
-    private static final String WINDOWS_SCRIPT_HOST = "powershell.exe";
+    public static final String WINDOWS_SCRIPT_HOST = "powershell.exe";
     private static final String WAAGENT_DOWNLOAD_DIR = "/var/lib/waagent/run-command/download/";
     private static final String WAAGENT_SCRIPT = "/script.sh";
     private static final String SYSMON_PROCESS_CREATE = "1";

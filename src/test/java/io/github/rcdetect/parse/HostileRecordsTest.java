@@ -103,10 +103,15 @@ class HostileRecordsTest {
     @Test
     void aParserBugIsADeadLetterPerRecordNotAFailedJob() {
         JsonRecordParser failing =
-                new JsonRecordParser(ProcessRecordParser.Field.values(), ParserLimits.defaults()) {
+                new JsonRecordParser(ProcessRecordParser.Field.values(), ParserLimits.defaults(), false) {
                     @Override
                     InputRecord toRecord(CapturedRecord record, io.github.rcdetect.event.Origin origin) {
                         throw new IllegalStateException("a bug");
+                    }
+
+                    @Override
+                    boolean mayMatch(InputRecord event) {
+                        return true;
                     }
                 };
         byte[] batch = utf8("{\"records\":[{\"a\":1},{\"b\":2}]}");

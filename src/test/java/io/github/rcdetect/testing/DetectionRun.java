@@ -131,7 +131,7 @@ public final class DetectionRun {
             Line line = lines.get(index.intValue());
             byte[] bytes = line.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             List<InputRecord> records = new ArrayList<>();
-            RecordParser.forStream(line.stream(), ParserLimits.defaults())
+            RecordParser.forDetection(line.stream(), ParserLimits.defaults())
                     .parse(
                             bytes,
                             0,

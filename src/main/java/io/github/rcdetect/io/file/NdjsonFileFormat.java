@@ -79,7 +79,7 @@ public final class NdjsonFileFormat implements BulkFormat<InputRecord, FileSourc
 
         Reader(FileSourceSplit split, long recordsToSkip) throws IOException {
             this.input = split.path().getFileSystem().open(split.path());
-            this.parser = RecordParser.forStream(stream, limits);
+            this.parser = RecordParser.forDetection(stream, limits);
             this.lines = new BoundedLineReader(input, parser.maxRecordBytes());
             this.file = displayPath(split.path());
             this.recordsToSkip = recordsToSkip;

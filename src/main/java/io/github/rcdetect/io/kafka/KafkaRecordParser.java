@@ -31,7 +31,7 @@ public final class KafkaRecordParser implements KafkaRecordDeserializationSchema
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
-        parser = RecordParser.forStream(stream, limits);
+        parser = RecordParser.forDetection(stream, limits);
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.github.rcdetect.event.ActivityEvent;
 
 /** R1's activity-side condition: a Run Command record that did not fail (SPEC section 4). */
 public final class RunCommandRecords {
-    static final String RUN_COMMAND_ACTION = "MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION";
+    public static final String RUN_COMMAND_ACTION = "MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION";
 
     private RunCommandRecords() {}
 

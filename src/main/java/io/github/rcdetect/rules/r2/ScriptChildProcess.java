@@ -7,7 +7,7 @@ import java.util.Set;
 
 /** R2's condition: a process start whose parent is a Run Command script host (SPEC section 3). */
 public final class ScriptChildProcess {
-    static final Set<String> SHELLS =
+    public static final Set<String> SHELLS =
             Set.of("bash", "dash", "sh", "tcsh", "csh", "zsh", "ksh", "fish", "mksh", "busybox");
 
     private ScriptChildProcess() {}

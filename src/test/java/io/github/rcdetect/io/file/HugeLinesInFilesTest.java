@@ -31,7 +31,9 @@ import java.util.List;
  */
 @Timeout(60)
 class HugeLinesInFilesTest {
-    private static final String EVENT = "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"name\":\"whoami.exe\"}}";
+    /** A script child, so the detection's parser gives the whole event (noise would come out as its time alone). */
+    private static final String EVENT =
+            "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"name\":\"whoami.exe\",\"parent\":{\"name\":\"powershell.exe\"}}}";
 
     @TempDir java.nio.file.Path directory;
 

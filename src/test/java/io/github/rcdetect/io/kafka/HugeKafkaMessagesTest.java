@@ -25,8 +25,10 @@ import java.util.List;
  */
 @Timeout(30)
 class HugeKafkaMessagesTest {
+    /** A script child, so the detection's parser gives the whole event (noise would come out as its time alone). */
     private static final byte[] EVENT =
-            "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"name\":\"id\"}}".getBytes(StandardCharsets.UTF_8);
+            "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"name\":\"id\",\"parent\":{\"name\":\"bash\"}}}"
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final KafkaRecordParser deserializer = new KafkaRecordParser(EventStream.PROCESS, ParserLimits.defaults());
     private final List<InputRecord> records = new ArrayList<>();
