@@ -1,6 +1,9 @@
 package io.github.rcdetect.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -14,6 +17,10 @@ import java.nio.charset.StandardCharsets;
  * (not thread-safe), reusing a small buffer so checking costs no allocation per record.
  */
 final class WellFormedUtf8 {
+    /** Eight bytes of an array as one long, so one test covers eight high bits. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private final CharsetDecoder decoder =
             StandardCharsets.UTF_8
                     .newDecoder()
@@ -26,12 +33,8 @@ final class WellFormedUtf8 {
         int end = offset + length;
         int position = offset;
         // Nearly all records are ASCII: test eight bytes at a time for a high bit, then find it byte by byte.
-        while (position + 8 <= end
-                && (bytes[position] | bytes[position + 1] | bytes[position + 2] | bytes[position + 3]
-                                | bytes[position + 4] | bytes[position + 5] | bytes[position + 6]
-                                | bytes[position + 7])
-                        >= 0) {
-            position += 8;
+        while (position + Long.BYTES <= end && ((long) LONGS.get(bytes, position) & HIGH_BITS) == 0) {
+            position += Long.BYTES;
         }
         while (position < end && bytes[position] >= 0) {
             position++;
