@@ -64,9 +64,13 @@ public final class Bench {
         }
         Run baseline = null;
         Run detection = null;
-        for (int round = 0; round < options.rounds; round++) {
-            baseline = best(baseline, measure(() -> parseOnly(load)));
-            detection = best(detection, measure(() -> detect(load, settings)));
+        for (int round = 1; round <= options.rounds; round++) {
+            Run parsed = measure(() -> parseOnly(load));
+            Run detected = measure(() -> detect(load, settings));
+            System.out.printf(Locale.ROOT, "round %d: (a) %,.0f records/s, (b) %,.0f records/s%n",
+                    round, records / parsed.seconds, records / detected.seconds);
+            baseline = best(baseline, parsed);
+            detection = best(detection, detected);
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "(a) parse-only baseline: %,12.0f records/s   %6.2f s   peak heap after GC %,5d MiB%n",
@@ -282,7 +286,7 @@ public final class Bench {
         long events = 1_000_000;
         int hosts = 10_000;
         double match = 0.01;
-        int rounds = 2;
+        int rounds = 3;
         long seed = 42;
         boolean state;
         /** Only the detection job, for a profiler. */
