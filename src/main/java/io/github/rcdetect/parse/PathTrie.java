@@ -1,8 +1,6 @@
 package io.github.rcdetect.parse;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The wanted field paths as a character trie. Walking a nested key adds a '.' before it, so {@code {"a":{"b":1}}},
@@ -10,7 +8,9 @@ import java.util.Map;
  * leads to no node can be skipped without reading its value.
  *
  * <p>Walks are remembered per node (records of a stream repeat the same few hundred keys), up to a bound, so hostile
- * input with endless distinct keys costs time but no memory. Not thread-safe: each parser has its own trie.
+ * input with endless distinct keys costs time but no memory. They are looked up by identity: Jackson hands out one
+ * canonical String per key, so a remembered walk is found without comparing characters (another instance of the same
+ * key is merely walked again). Not thread-safe: each parser has its own trie.
  */
 final class PathTrie {
     private final Node root = new Node();
@@ -37,13 +37,13 @@ final class PathTrie {
 
         private char[] keys = new char[0];
         private Node[] children = new Node[0];
-        private final Map<String, Node> topLevelWalks = new HashMap<>();
-        private final Map<String, Node> nestedWalks = new HashMap<>();
+        private final Walks topLevelWalks = new Walks();
+        private final Walks nestedWalks = new Walks();
         int field = -1;
 
         /** The node reached from this one by the object key {@code name}; {@code nested} adds the '.' separator. */
         Node walk(String name, boolean nested) {
-            Map<String, Node> walks = nested ? nestedWalks : topLevelWalks;
+            Walks walks = nested ? nestedWalks : topLevelWalks;
             Node remembered = walks.get(name);
             if (remembered != null) {
                 return remembered == NONE ? null : remembered;
@@ -52,14 +52,12 @@ final class PathTrie {
             for (int i = 0; node != null && i < name.length(); i++) {
                 node = node.child(name.charAt(i));
             }
-            if (walks.size() < MAX_REMEMBERED_WALKS) {
-                walks.put(name, node == null ? NONE : node);
-            }
+            walks.put(name, node == null ? NONE : node);
             return node;
         }
 
         int rememberedWalks() {
-            return topLevelWalks.size() + nestedWalks.size();
+            return topLevelWalks.size + nestedWalks.size;
         }
 
         boolean hasChildren() {
@@ -84,6 +82,56 @@ final class PathTrie {
             children = Arrays.copyOf(children, children.length + 1);
             keys[keys.length - 1] = c;
             return children[children.length - 1] = new Node();
+        }
+    }
+
+    /** Keys to nodes by identity, open addressing with linear probing; at most {@link Node#MAX_REMEMBERED_WALKS}. */
+    private static final class Walks {
+        private String[] keys = new String[16];
+        private Node[] nodes = new Node[16];
+        private int size;
+
+        Node get(String key) {
+            int mask = keys.length - 1;
+            for (int i = key.hashCode() & mask; keys[i] != null; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return nodes[i];
+                }
+            }
+            return null;
+        }
+
+        void put(String key, Node node) {
+            if (size >= Node.MAX_REMEMBERED_WALKS) {
+                return;
+            }
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            insert(key, node);
+            size++;
+        }
+
+        private void insert(String key, Node node) {
+            int mask = keys.length - 1;
+            int i = key.hashCode() & mask;
+            while (keys[i] != null) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            nodes[i] = node;
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            Node[] oldNodes = nodes;
+            keys = new String[oldKeys.length * 2];
+            nodes = new Node[oldNodes.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != null) {
+                    insert(oldKeys[i], oldNodes[i]);
+                }
+            }
         }
     }
 }
