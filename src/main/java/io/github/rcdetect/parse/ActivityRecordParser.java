@@ -12,47 +12,47 @@ import io.github.rcdetect.rules.Candidates;
 final class ActivityRecordParser extends JsonRecordParser {
 
     /**
-     * Wanted fields: the ECS name first, then the raw Activity Log field it is mapped from. Read in full always: the
-     * time, the action (whether a rule can use the record) and the one integer (its type check needs the text).
+     * Wanted fields: the ECS name first, then the raw Activity Log field it is mapped from. Always read: the time and
+     * the action (whether a rule can use the record).
      */
     enum Field implements FieldPath {
-        TIMESTAMP("@timestamp", false),
-        TIME("time", false),
-        EVENT_ID("event.id", true),
-        EVENT_ACTION("event.action", false),
-        OPERATION_NAME("operationName", false),
-        ECS_OPERATION_NAME("azure.activitylogs.operation_name", false),
-        EVENT_OUTCOME("event.outcome", true),
-        RESULT_TYPE("resultType", true),
-        ECS_RESULT_TYPE("azure.activitylogs.result_type", true),
-        RESOURCE_NAME("azure.resource.name", true),
-        RESOURCE_ID("azure.resource.id", true),
-        RAW_RESOURCE_ID("resourceId", true),
-        SUBSCRIPTION_ID("azure.subscription_id", true),
-        CORRELATION_ID("azure.correlation_id", true),
-        RAW_CORRELATION_ID("correlationId", true),
-        SOURCE_IP("source.ip", true),
-        CALLER_IP("callerIpAddress", true),
-        SOURCE_AS_NUMBER("source.as.number", false),
-        SOURCE_COUNTRY("source.geo.country_name", true),
-        TENANT_ID("azure.activitylogs.tenant_id", true),
-        AZURE_TENANT_ID("azure.tenant_id", true),
-        RAW_TENANT_ID("tenantId", true),
-        PRINCIPAL_ID("azure.activitylogs.identity.authorization.evidence.principal_id", true),
-        RAW_PRINCIPAL_ID("identity.authorization.evidence.principalId", true),
-        USER_EMAIL("user.email", true),
-        RAW_NAME_CLAIM("identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name", true),
-        RAW_UPN_CLAIM("identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", true),
+        TIMESTAMP("@timestamp", Reading.ALWAYS),
+        TIME("time", Reading.ALWAYS),
+        EVENT_ID("event.id", Reading.LAZILY),
+        EVENT_ACTION("event.action", Reading.ALWAYS),
+        OPERATION_NAME("operationName", Reading.ALWAYS),
+        ECS_OPERATION_NAME("azure.activitylogs.operation_name", Reading.ALWAYS),
+        EVENT_OUTCOME("event.outcome", Reading.LAZILY),
+        RESULT_TYPE("resultType", Reading.LAZILY),
+        ECS_RESULT_TYPE("azure.activitylogs.result_type", Reading.LAZILY),
+        RESOURCE_NAME("azure.resource.name", Reading.LAZILY),
+        RESOURCE_ID("azure.resource.id", Reading.LAZILY),
+        RAW_RESOURCE_ID("resourceId", Reading.LAZILY),
+        SUBSCRIPTION_ID("azure.subscription_id", Reading.LAZILY),
+        CORRELATION_ID("azure.correlation_id", Reading.LAZILY),
+        RAW_CORRELATION_ID("correlationId", Reading.LAZILY),
+        SOURCE_IP("source.ip", Reading.LAZILY),
+        CALLER_IP("callerIpAddress", Reading.LAZILY),
+        SOURCE_AS_NUMBER("source.as.number", Reading.LAZILY_AS_INTEGER),
+        SOURCE_COUNTRY("source.geo.country_name", Reading.LAZILY),
+        TENANT_ID("azure.activitylogs.tenant_id", Reading.LAZILY),
+        AZURE_TENANT_ID("azure.tenant_id", Reading.LAZILY),
+        RAW_TENANT_ID("tenantId", Reading.LAZILY),
+        PRINCIPAL_ID("azure.activitylogs.identity.authorization.evidence.principal_id", Reading.LAZILY),
+        RAW_PRINCIPAL_ID("identity.authorization.evidence.principalId", Reading.LAZILY),
+        USER_EMAIL("user.email", Reading.LAZILY),
+        RAW_NAME_CLAIM("identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name", Reading.LAZILY),
+        RAW_UPN_CLAIM("identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", Reading.LAZILY),
         // The integration stores claims with the dots of their keys replaced by underscores.
-        NAME_CLAIM("azure.activitylogs.identity.claims.http://schemas_xmlsoap_org/ws/2005/05/identity/claims/name", true),
-        UPN_CLAIM("azure.activitylogs.identity.claims.http://schemas_xmlsoap_org/ws/2005/05/identity/claims/upn", true);
+        NAME_CLAIM("azure.activitylogs.identity.claims.http://schemas_xmlsoap_org/ws/2005/05/identity/claims/name", Reading.LAZILY),
+        UPN_CLAIM("azure.activitylogs.identity.claims.http://schemas_xmlsoap_org/ws/2005/05/identity/claims/upn", Reading.LAZILY);
 
         private final String path;
-        private final boolean readLazily;
+        private final Reading reading;
 
-        Field(String path, boolean readLazily) {
+        Field(String path, Reading reading) {
             this.path = path;
-            this.readLazily = readLazily;
+            this.reading = reading;
         }
 
         @Override
@@ -61,8 +61,8 @@ final class ActivityRecordParser extends JsonRecordParser {
         }
 
         @Override
-        public boolean readLazily() {
-            return readLazily;
+        public Reading reading() {
+            return reading;
         }
     }
 

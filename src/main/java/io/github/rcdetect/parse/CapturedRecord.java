@@ -24,10 +24,13 @@ final class CapturedRecord {
     }
 
     /**
-     * Stands for a scalar the reader left unread ({@link FieldPath#readLazily}); an unread array is an {@code Object[]}
+     * Stands for a scalar the reader left unread ({@link FieldPath.Reading#LAZILY}); an unread array is an {@code Object[]}
      * of as many of these as it had scalars. The getters treat it as any valid scalar, so every type check holds.
      */
     static final String UNREAD = new String("<unread>");
+
+    /** Stands for a JSON integer the reader left unread: it fits a long, so it passes the integer check. */
+    static final Long UNREAD_INTEGER = Long.valueOf(0);
 
     private final FieldPath[] fields;
     private final Object[] values;

@@ -6,13 +6,21 @@ public interface FieldPath {
 
     int ordinal();
 
+    /** How the detection's parser reads the field before it knows whether a rule can use the record. */
+    default Reading reading() {
+        return Reading.ALWAYS;
+    }
+
     /**
-     * Whether a parser for the detection may leave the field's text unread until the record turns out to be one a rule
-     * can use: its type is still checked, so such a record is a dead letter exactly when it would be one otherwise.
-     * False for the fields that decide whether a rule can use the record, and for those whose value (not only whether
-     * it is there) steers which other fields are read or checked.
+     * A field left unread is still type-checked, so a record is a dead letter exactly when it would be one if every
+     * field were read.
      */
-    default boolean readLazily() {
-        return false;
+    enum Reading {
+        /** Read: it decides whether a rule can use the record, or its value steers what else is read or checked. */
+        ALWAYS,
+        /** Its text is left unread; its shape (a scalar, an array of so many scalars, an object) is kept. */
+        LAZILY,
+        /** An integer: a JSON integer that fits a long is left unread; any other value is read, so it can be checked. */
+        LAZILY_AS_INTEGER
     }
 }

@@ -25,15 +25,15 @@ final class JsonDocumentReader {
     private final JsonFactory factory;
     private final FieldPath[] fields;
     private final PathTrie trie;
-    /** By field ordinal: whether this reader leaves the field's text unread. */
-    private final boolean[] unread;
+    /** By field ordinal: how this reader reads the field. */
+    private final FieldPath.Reading[] reading;
 
     JsonDocumentReader(FieldPath[] fields, ParserLimits limits, boolean lazy) {
         this.fields = fields;
         this.trie = new PathTrie(fields);
-        this.unread = new boolean[fields.length];
+        this.reading = new FieldPath.Reading[fields.length];
         for (FieldPath field : fields) {
-            unread[field.ordinal()] = lazy && field.readLazily();
+            reading[field.ordinal()] = lazy ? field.reading() : FieldPath.Reading.ALWAYS;
         }
         this.factory =
                 JsonFactory.builder()
@@ -148,8 +148,11 @@ final class JsonDocumentReader {
             if (target.field >= 0) {
                 CapturedRecord.capture(values.values, target.field, CapturedRecord.Shape.OBJECT);
             }
-        } else if (target.field >= 0 && unread[target.field]) {
-            Object shape = readShape(parser, value);
+        } else if (target.field >= 0 && reading[target.field] != FieldPath.Reading.ALWAYS) {
+            Object shape =
+                    reading[target.field] == FieldPath.Reading.LAZILY_AS_INTEGER
+                            ? readInteger(parser, value)
+                            : readShape(parser, value);
             if (shape != null && values.values[target.field] != null) {
                 values.complete = false;
             }
@@ -179,6 +182,13 @@ final class JsonDocumentReader {
             return elements.toArray();
         }
         return readScalar(parser, token);
+    }
+
+    /** {@link CapturedRecord#UNREAD_INTEGER} for a JSON integer that fits a long, else what {@link #readValue} gives. */
+    private static Object readInteger(JsonParser parser, JsonToken token) throws IOException {
+        return token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                ? CapturedRecord.UNREAD_INTEGER
+                : readValue(parser, token);
     }
 
     /** What {@link #readValue} would return, with {@link CapturedRecord#UNREAD} for every scalar's text. */

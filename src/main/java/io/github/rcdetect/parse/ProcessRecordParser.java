@@ -17,50 +17,50 @@ final class ProcessRecordParser extends JsonRecordParser {
     private static final String SYSMON_PROCESS_CREATE = "1";
 
     /**
-     * Wanted fields: ECS names, then the raw Sysmon fields used when the ECS ones are absent. Read in full always: the
-     * time, the integers (their type check needs the text), the parent's name and image (whether a rule can use the
-     * event) and the winlog fields whose values decide how a raw Sysmon event is normalized.
+     * Wanted fields: ECS names, then the raw Sysmon fields used when the ECS ones are absent. Always read: the time, the
+     * parent's name and image (whether a rule can use the event) and the winlog fields whose values decide how a raw
+     * Sysmon event is normalized.
      */
     enum Field implements FieldPath {
-        TIMESTAMP("@timestamp", false),
-        TIME("time", false),
-        EVENT_ID("event.id", true),
-        EVENT_ACTION("event.action", true),
-        EVENT_TYPE("event.type", true),
-        EVENT_CATEGORY("event.category", true),
-        EVENT_CODE("event.code", true),
-        HOST_NAME("host.name", true),
-        NAME("process.name", true),
-        PID("process.pid", false),
-        ENTITY_ID("process.entity_id", true),
-        EXECUTABLE("process.executable", true),
-        ARGS("process.args", true),
-        COMMAND_LINE("process.command_line", true),
-        PARENT_NAME("process.parent.name", false),
-        PARENT_PID("process.parent.pid", false),
-        PARENT_ENTITY_ID("process.parent.entity_id", true),
-        PARENT_EXECUTABLE("process.parent.executable", false),
-        PARENT_ARGS("process.parent.args", true),
-        PARENT_COMMAND_LINE("process.parent.command_line", true),
-        WINLOG_EVENT_ID("winlog.event_id", false),
-        WINLOG_PROVIDER("winlog.provider_name", false),
-        WINLOG_CHANNEL("winlog.channel", false),
-        WINLOG_COMPUTER("winlog.computer_name", true),
-        SYSMON_IMAGE("winlog.event_data.Image", true),
-        SYSMON_COMMAND_LINE("winlog.event_data.CommandLine", true),
-        SYSMON_PROCESS_ID("winlog.event_data.ProcessId", false),
-        SYSMON_PROCESS_GUID("winlog.event_data.ProcessGuid", true),
-        SYSMON_PARENT_IMAGE("winlog.event_data.ParentImage", false),
-        SYSMON_PARENT_COMMAND_LINE("winlog.event_data.ParentCommandLine", true),
-        SYSMON_PARENT_PROCESS_ID("winlog.event_data.ParentProcessId", false),
-        SYSMON_PARENT_PROCESS_GUID("winlog.event_data.ParentProcessGuid", true);
+        TIMESTAMP("@timestamp", Reading.ALWAYS),
+        TIME("time", Reading.ALWAYS),
+        EVENT_ID("event.id", Reading.LAZILY),
+        EVENT_ACTION("event.action", Reading.LAZILY),
+        EVENT_TYPE("event.type", Reading.LAZILY),
+        EVENT_CATEGORY("event.category", Reading.LAZILY),
+        EVENT_CODE("event.code", Reading.LAZILY),
+        HOST_NAME("host.name", Reading.LAZILY),
+        NAME("process.name", Reading.LAZILY),
+        PID("process.pid", Reading.LAZILY_AS_INTEGER),
+        ENTITY_ID("process.entity_id", Reading.LAZILY),
+        EXECUTABLE("process.executable", Reading.LAZILY),
+        ARGS("process.args", Reading.LAZILY),
+        COMMAND_LINE("process.command_line", Reading.LAZILY),
+        PARENT_NAME("process.parent.name", Reading.ALWAYS),
+        PARENT_PID("process.parent.pid", Reading.LAZILY_AS_INTEGER),
+        PARENT_ENTITY_ID("process.parent.entity_id", Reading.LAZILY),
+        PARENT_EXECUTABLE("process.parent.executable", Reading.ALWAYS),
+        PARENT_ARGS("process.parent.args", Reading.LAZILY),
+        PARENT_COMMAND_LINE("process.parent.command_line", Reading.LAZILY),
+        WINLOG_EVENT_ID("winlog.event_id", Reading.ALWAYS),
+        WINLOG_PROVIDER("winlog.provider_name", Reading.ALWAYS),
+        WINLOG_CHANNEL("winlog.channel", Reading.ALWAYS),
+        WINLOG_COMPUTER("winlog.computer_name", Reading.LAZILY),
+        SYSMON_IMAGE("winlog.event_data.Image", Reading.LAZILY),
+        SYSMON_COMMAND_LINE("winlog.event_data.CommandLine", Reading.LAZILY),
+        SYSMON_PROCESS_ID("winlog.event_data.ProcessId", Reading.LAZILY_AS_INTEGER),
+        SYSMON_PROCESS_GUID("winlog.event_data.ProcessGuid", Reading.LAZILY),
+        SYSMON_PARENT_IMAGE("winlog.event_data.ParentImage", Reading.ALWAYS),
+        SYSMON_PARENT_COMMAND_LINE("winlog.event_data.ParentCommandLine", Reading.LAZILY),
+        SYSMON_PARENT_PROCESS_ID("winlog.event_data.ParentProcessId", Reading.LAZILY_AS_INTEGER),
+        SYSMON_PARENT_PROCESS_GUID("winlog.event_data.ParentProcessGuid", Reading.LAZILY);
 
         private final String path;
-        private final boolean readLazily;
+        private final Reading reading;
 
-        Field(String path, boolean readLazily) {
+        Field(String path, Reading reading) {
             this.path = path;
-            this.readLazily = readLazily;
+            this.reading = reading;
         }
 
         @Override
@@ -69,8 +69,8 @@ final class ProcessRecordParser extends JsonRecordParser {
         }
 
         @Override
-        public boolean readLazily() {
-            return readLazily;
+        public Reading reading() {
+            return reading;
         }
     }
 

@@ -84,7 +84,10 @@ class DetectionParserTest {
                         "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"host\":{\"name\":[\"a\",\"b\"]},\"process\":{\"parent\":{\"name\":\"cmd.exe\"}}}",
                         "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"command_line\":{\"x\":1},\"parent\":{\"name\":\"cmd.exe\"}}}",
                         "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"command_line\":\"a\"},\"process.command_line\":\"b\"}",
-                        "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"args\":[[\"a\"]]}}")) {
+                        "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"args\":[[\"a\"]]}}",
+                        "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"pid\":\"abc\"}}",
+                        "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"pid\":6.5}}",
+                        "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"parent\":{\"pid\":99999999999999999999}}}")) {
             byte[] input = noise.getBytes(StandardCharsets.UTF_8);
             InputRecord full = only(RecordParser.forStream(EventStream.PROCESS, ParserLimits.defaults()), input);
             InputRecord lazy = only(RecordParser.forDetection(EventStream.PROCESS, ParserLimits.defaults()), input);
