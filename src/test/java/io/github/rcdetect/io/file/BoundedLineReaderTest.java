@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 class BoundedLineReaderTest {
 
@@ -41,6 +42,46 @@ class BoundedLineReaderTest {
     @Test
     void longLinesAreMeasuredButOnlyTheirStartIsKept() throws IOException {
         assertThat(lines("abcdefghij\nxy\n", 4)).containsExactly("abcd|10", "xy|2");
+    }
+
+    /** Against a plain split, on random bytes near '\n' in value (0x0A ^ 0x80, 0x0B, 0x09) and random read sizes. */
+    @Test
+    void findsEveryNewlineWhereverItFallsInAWordOrARead() throws IOException {
+        byte[] alphabet = {'\n', '\r', 'a', '{', (byte) 0x8A, 0x0B, 0x09, (byte) 0xFF, 0x00};
+        SplittableRandom random = new SplittableRandom(7);
+        for (int round = 0; round < 300; round++) {
+            byte[] text = new byte[random.nextInt(300)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = alphabet[random.nextInt(random.nextBoolean() ? alphabet.length : 3)];
+            }
+            int chunk = 1 + random.nextInt(40);
+            InputStream in =
+                    new ByteArrayInputStream(text) {
+                        @Override
+                        public synchronized int read(byte[] b, int off, int len) {
+                            return super.read(b, off, Math.min(len, chunk));
+                        }
+                    };
+            BoundedLineReader reader = new BoundedLineReader(in, 1000);
+            List<String> read = new ArrayList<>();
+            while (reader.next()) {
+                read.add(new String(reader.bytes(), 0, reader.keptLength(), StandardCharsets.ISO_8859_1));
+            }
+            assertThat(read).isEqualTo(plainSplit(text));
+        }
+    }
+
+    private static List<String> plainSplit(byte[] text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length; i++) {
+            if (i == text.length ? i > start : text[i] == '\n') {
+                int end = i > start && text[i - 1] == '\r' ? i - 1 : i;
+                lines.add(new String(text, start, end - start, StandardCharsets.ISO_8859_1));
+                start = i + 1;
+            }
+        }
+        return lines;
     }
 
     @Test

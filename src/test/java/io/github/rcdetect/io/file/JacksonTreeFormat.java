@@ -16,12 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The benchmark's parse limit: NDJSON lines read exactly as the job reads them ({@link BoundedLineReader}), each parsed
- * into a full Jackson tree; emits the number of top-level fields of each, so no parse can be optimized away.
+ * The benchmark's parse limit: NDJSON lines read exactly as the job reads them ({@link BoundedLineReader}, batches of
+ * {@link NdjsonFileFormat#BATCH_LINES}), each parsed into a full Jackson tree; emits the number of top-level fields of
+ * each, so no parse can be optimized away.
  */
 public final class JacksonTreeFormat implements BulkFormat<Integer, FileSourceSplit> {
     private static final long serialVersionUID = 1L;
-    private static final int BATCH_LINES = 512;
     private static final int MAX_LINE_BYTES = 4 << 20;
 
     @Override
@@ -32,8 +32,8 @@ public final class JacksonTreeFormat implements BulkFormat<Integer, FileSourceSp
         return new Reader<>() {
             @Override
             public RecordIterator<Integer> readBatch() throws IOException {
-                List<Integer> batch = new ArrayList<>(BATCH_LINES);
-                while (batch.size() < BATCH_LINES && lines.next()) {
+                List<Integer> batch = new ArrayList<>(NdjsonFileFormat.BATCH_LINES);
+                while (batch.size() < NdjsonFileFormat.BATCH_LINES && lines.next()) {
                     batch.add(mapper.readTree(lines.bytes(), 0, lines.keptLength()).size());
                 }
                 return batch.isEmpty()
