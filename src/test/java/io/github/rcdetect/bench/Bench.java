@@ -293,7 +293,7 @@ public final class Bench {
 
     /** Command-line options of the bench. */
     private static final class Options {
-        long events = 1_000_000;
+        long events = 3_000_000;
         int hosts = 10_000;
         /** Fraction of process events that are script children; the state run defaults to 5 %, for more state. */
         Double match;
@@ -324,11 +324,16 @@ public final class Bench {
             return options;
         }
 
+        /** An hour of event time per million process events: the event rate and invocation density of the default. */
+        long spanSeconds() {
+            return Math.max(3600, 3600 * events / 1_000_000);
+        }
+
         LoadGenerator.Settings settings(int hostCount) {
             LoadGenerator.Settings defaults = LoadGenerator.Settings.defaults();
             return new LoadGenerator.Settings(
                     seed, hostCount, events, match, defaults.childrenPerAttack(), defaults.activityPerProcess(),
-                    defaults.spanSeconds(), defaults.outOfOrdernessSeconds(), defaults.start());
+                    spanSeconds(), defaults.outOfOrdernessSeconds(), defaults.start());
         }
     }
 }

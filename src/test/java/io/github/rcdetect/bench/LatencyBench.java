@@ -149,7 +149,11 @@ public final class LatencyBench {
                 // Round robin, so that no partition idles.
                 producer.send(
                         new ProducerRecord<>(
-                                topic, index % INPUT_PARTITIONS, null, line.json().getBytes(StandardCharsets.UTF_8)));
+                                topic,
+                                index % INPUT_PARTITIONS,
+                                null,
+                                (nextIsActivity ? plan.activityJson(line) : plan.processJson(line))
+                                        .getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
         }

@@ -11,9 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
- * Deterministic load: the same settings and seed always give the same records. Process events in the shapes of the
+ * Deterministic load: the same settings and seed always give the same records. The plan keeps planted lines as JSON
+ * and noise lines as the seed they are rendered from when written or produced, so millions of lines fit in memory. Process events in the shapes of the
  * samples (Elastic Defend for Windows and Linux, Sysmon after ingest and as Winlogbeat ships it) and Activity Log
  * records (raw, in Event Hub batches, and ECS), nearly all noise; planted Run Command attacks with their script
  * children, so the expected alerts are known by construction. Records come in time order, each displaced by up to
@@ -43,7 +45,7 @@ public final class LoadGenerator {
 
         String key() {
             return String.format(
-                    "v2-seed%d-hosts%d-events%d-match%s-children%d-activity%s-span%d-ooo%d",
+                    "v3-seed%d-hosts%d-events%d-match%s-children%d-activity%s-span%d-ooo%d",
                     seed, hosts, processEvents, matchFraction, childrenPerAttack, activityPerProcess, spanSeconds,
                     outOfOrdernessSeconds);
         }
@@ -54,27 +56,42 @@ public final class LoadGenerator {
             Path activity, Path process, long activityRecords, long processRecords, long expectedR1, long expectedR2) {}
 
     /**
-     * One generated line: when it arrives (its event time plus its delivery delay), its JSON, how many records it
-     * holds, and, for the records behind an expected alert, what identifies that alert: the correlation id of a
-     * planted invocation's first line, the process entity id of a planted script child; null for noise.
+     * One generated line: when it arrives (its event time plus its delivery delay), how many records it holds, and, for
+     * the records behind an expected alert, what identifies that alert: the correlation id of a planted invocation's
+     * first line, the process entity id of a planted script child (null for noise). A planted line holds its JSON; a
+     * noise line its event time and the seed of its content ({@link Plan#processJson}).
      */
-    public record Line(long arrival, String json, int records, String alertKey) {}
+    public record Line(long arrival, int records, String alertKey, String planted, long time, long seed) {}
 
-    /** Every line of a load in arrival order, and the alerts it must produce. */
-    public record Plan(List<Line> activity, List<Line> process, long expectedR1, long expectedR2) {
+    /** Every line of a load in arrival order, and the alerts it must produce. Not thread-safe. */
+    public record Plan(
+            List<Line> activity, List<Line> process, long expectedR1, long expectedR2, LoadGenerator generator) {
         public long activityRecords() {
             return countRecords(activity);
+        }
+
+        /** The JSON of one of this plan's activity lines. */
+        public String activityJson(Line line) {
+            return generator.render(line, true);
+        }
+
+        /** The JSON of one of this plan's process lines. */
+        public String processJson(Line line) {
+            return generator.render(line, false);
         }
     }
 
     private final Settings settings;
-    private final SplittableRandom random;
+    /** Draws the plan; noise lines are rendered from generators of their own, so the plan does not hold their text. */
+    private final SplittableRandom planRandom;
+    /** What the record builders draw from: the plan's generator while planning, a line's own while rendering it. */
+    private SplittableRandom random;
     private final String[] hostNames;
     private final long startMillis;
 
     public LoadGenerator(Settings settings) {
         this.settings = settings;
-        this.random = new SplittableRandom(settings.seed());
+        this.planRandom = new SplittableRandom(settings.seed());
         this.hostNames = new String[settings.hosts()];
         for (int i = 0; i < hostNames.length; i++) {
             hostNames[i] = (i % 3 == 0 ? "lnx-" : "win-") + Integer.toString(i, 36) + "-" + (i % 97);
@@ -91,20 +108,30 @@ public final class LoadGenerator {
         Plan plan = plan();
         if (!Files.exists(done)) {
             Files.createDirectories(folder);
-            write(activity, plan.activity());
-            write(process, plan.process());
+            write(activity, plan.activity(), line -> render(line, true));
+            write(process, plan.process(), line -> render(line, false));
             Files.writeString(done, "ok");
         }
         return new Output(
                 activity, process, plan.activityRecords(), plan.process().size(), plan.expectedR1(), plan.expectedR2());
     }
 
-    /** The whole load in memory, in arrival order. */
+    /** The whole load, in arrival order. */
     public Plan plan() {
         List<Line> activity = new ArrayList<>();
         List<Line> process = new ArrayList<>();
+        random = planRandom;
         long[] expected = plan(activity, process);
-        return new Plan(activity, process, expected[0], expected[1]);
+        return new Plan(activity, process, expected[0], expected[1], this);
+    }
+
+    /** A line's JSON: as planted, or noise drawn from the line's own seed. */
+    String render(Line line, boolean activity) {
+        if (line.planted() != null) {
+            return line.planted();
+        }
+        random = new SplittableRandom(line.seed());
+        return activity ? noiseActivity(line.time(), line.records()) : noiseProcess(line.time());
     }
 
     private long[] plan(List<Line> activity, List<Line> process) {
@@ -120,13 +147,13 @@ public final class LoadGenerator {
         }
         for (long i = 0; i < noise; i++) {
             long time = startMillis + random.nextLong(span);
-            process.add(line(time, noiseProcess(time), 1, null));
+            process.add(noise(time, 1));
         }
         long activityRecords = Math.round(settings.processEvents() * settings.activityPerProcess()) - 3 * attacks;
         for (long written = 0; written < activityRecords; ) {
             long time = startMillis + random.nextLong(span);
             int batch = (int) Math.min(activityRecords - written, 1 + random.nextInt(5));
-            activity.add(line(time, noiseActivity(time, batch), batch, null));
+            activity.add(noise(time, batch));
             written += batch;
         }
         activity.sort((a, b) -> Long.compare(a.arrival(), b.arrival()));
@@ -149,10 +176,18 @@ public final class LoadGenerator {
                         + " attacks, more hosts or a longer span");
     }
 
-    /** A line delivered up to the out-of-orderness bound after its time. */
+    /** A planted line, delivered up to the out-of-orderness bound after its time. */
     private Line line(long time, String json, int records, String alertKey) {
-        long delay = settings.outOfOrdernessSeconds() == 0 ? 0 : random.nextLong(settings.outOfOrdernessSeconds() * 1000);
-        return new Line(time + delay, json, records, alertKey);
+        return new Line(time + delay(), records, alertKey, json, time, 0);
+    }
+
+    /** A noise line, delivered up to the out-of-orderness bound after its time, to be rendered from its own seed. */
+    private Line noise(long time, int records) {
+        return new Line(time + delay(), records, null, null, time, random.nextLong());
+    }
+
+    private long delay() {
+        return settings.outOfOrdernessSeconds() == 0 ? 0 : random.nextLong(settings.outOfOrdernessSeconds() * 1000);
     }
 
     private void plantAttack(int host, long time, List<Line> activity, List<Line> process) {
@@ -361,10 +396,10 @@ public final class LoadGenerator {
         return records;
     }
 
-    private static void write(Path file, List<Line> lines) throws IOException {
+    private static void write(Path file, List<Line> lines, Function<Line, String> json) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (Line line : lines) {
-                out.write(line.json());
+                out.write(json.apply(line));
                 out.write('\n');
             }
         }

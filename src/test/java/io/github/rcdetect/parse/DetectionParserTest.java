@@ -204,7 +204,8 @@ class DetectionParserTest {
                                             Instant.parse("2026-03-10T00:00:00Z")))
                             .plan();
             for (LoadGenerator.Line line : stream == EventStream.ACTIVITY ? plan.activity() : plan.process()) {
-                seeds.add(line.json().getBytes(StandardCharsets.UTF_8));
+                String json = stream == EventStream.ACTIVITY ? plan.activityJson(line) : plan.processJson(line);
+                seeds.add(json.getBytes(StandardCharsets.UTF_8));
             }
         }
         return seeds;
