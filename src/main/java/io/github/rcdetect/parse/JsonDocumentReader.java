@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -165,23 +164,12 @@ final class JsonDocumentReader {
     }
 
     private static Object readValue(JsonParser parser, JsonToken token) throws IOException {
-        if (token == JsonToken.START_ARRAY) {
-            List<Object> elements = new ArrayList<>();
-            JsonToken element;
-            while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
-                if (element == JsonToken.START_OBJECT || element == JsonToken.START_ARRAY) {
-                    parser.skipChildren();
-                    skipRestOfArray(parser);
-                    return CapturedRecord.Shape.NESTED_ARRAY;
-                }
-                Object scalar = readScalar(parser, element);
-                if (scalar != null) {
-                    elements.add(scalar);
-                }
-            }
-            return elements.toArray();
-        }
-        return readScalar(parser, token);
+        return readValue(parser, token, false);
+    }
+
+    /** What {@link #readValue} would return, with {@link CapturedRecord#UNREAD} for every scalar's text. */
+    private static Object readShape(JsonParser parser, JsonToken token) throws IOException {
+        return readValue(parser, token, true);
     }
 
     /** {@link CapturedRecord#UNREAD_INTEGER} for a JSON integer that fits a long, else what {@link #readValue} gives. */
@@ -191,10 +179,10 @@ final class JsonDocumentReader {
                 : readValue(parser, token);
     }
 
-    /** What {@link #readValue} would return, with {@link CapturedRecord#UNREAD} for every scalar's text. */
-    private static Object readShape(JsonParser parser, JsonToken token) throws IOException {
+    /** A scalar, an array of scalars, or a shape no conversion can use; each scalar's text left unread if asked. */
+    private static Object readValue(JsonParser parser, JsonToken token, boolean unread) throws IOException {
         if (token == JsonToken.START_ARRAY) {
-            int scalars = 0;
+            List<Object> elements = new ArrayList<>();
             JsonToken element;
             while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
                 if (element == JsonToken.START_OBJECT || element == JsonToken.START_ARRAY) {
@@ -202,14 +190,18 @@ final class JsonDocumentReader {
                     skipRestOfArray(parser);
                     return CapturedRecord.Shape.NESTED_ARRAY;
                 }
-                if (element != JsonToken.VALUE_NULL) {
-                    scalars++;
+                Object scalar = unread ? unreadScalar(element) : readScalar(parser, element);
+                if (scalar != null) {
+                    elements.add(scalar);
                 }
             }
-            Object[] elements = new Object[scalars];
-            Arrays.fill(elements, CapturedRecord.UNREAD);
-            return elements;
+            return elements.toArray();
         }
+        return unread ? unreadScalar(token) : readScalar(parser, token);
+    }
+
+    /** What stands for a scalar left unread; null for JSON null, which {@link #readScalar} also reads as absent. */
+    private static Object unreadScalar(JsonToken token) {
         return token == JsonToken.VALUE_NULL ? null : CapturedRecord.UNREAD;
     }
 

@@ -272,7 +272,7 @@ public final class LatencyBench {
     private static final class Options {
         String bootstrapServers = "127.0.0.1:9092";
         long seconds = 300;
-        long rate = 1000;
+        long rate = 2000;
         int hosts = 10_000;
         double match = 0.01;
         long seed = 42;
