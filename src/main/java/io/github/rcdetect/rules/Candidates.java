@@ -8,7 +8,8 @@ import io.github.rcdetect.rules.r2.ScriptChildProcess;
 /**
  * What any rule may use, decided from a field or two so the parser can tell noise before it reads the rest: a
  * condition every rule's own condition implies. R1's activity side wants the Run Command action; every process
- * condition of R1 and R2 wants the Run Command script host as the parent (R2's shells include R1's).
+ * condition of R1 and R2 starts with the parent-name part of {@link RunCommandChildren}'s script-parent conditions
+ * (R2's shells include R1's).
  */
 public final class Candidates {
     private Candidates() {}
@@ -20,7 +21,7 @@ public final class Candidates {
 
     /** A parent named like the agent's PowerShell or one of the shells R2 accepts: R1 and R2 decide the rest. */
     public static boolean mayMatch(ProcessEvent event) {
-        return RunCommandChildren.WINDOWS_SCRIPT_HOST.equalsIgnoreCase(event.parentName)
-                || (event.parentName != null && ScriptChildProcess.SHELLS.contains(event.parentName));
+        return RunCommandChildren.isWindowsScriptHost(event.parentName)
+                || RunCommandChildren.isShell(event.parentName, ScriptChildProcess.SHELLS);
     }
 }

@@ -20,7 +20,7 @@ public final class RunCommandChildren {
                     "\\s*powershell\\s+-ExecutionPolicy\\s+Unrestricted\\s+-File\\s+script[0-9]+\\.ps1\\s*",
                     Pattern.CASE_INSENSITIVE);
 
-    public static final String WINDOWS_SCRIPT_HOST = "powershell.exe";
+    private static final String WINDOWS_SCRIPT_HOST = "powershell.exe";
     private static final String WAAGENT_DOWNLOAD_DIR = "/var/lib/waagent/run-command/download/";
     private static final String WAAGENT_SCRIPT = "/script.sh";
     private static final String SYSMON_PROCESS_CREATE = "1";
@@ -29,14 +29,24 @@ public final class RunCommandChildren {
 
     /** Parent is {@code powershell.exe} running a Run Command script (case-insensitive, whitespace-tolerant). */
     public static boolean hasWindowsScriptParent(ProcessEvent event) {
-        return WINDOWS_SCRIPT_HOST.equalsIgnoreCase(event.parentName)
+        return isWindowsScriptHost(event.parentName)
                 && event.parentCommandLine != null
                 && WINDOWS_SCRIPT_COMMAND_LINE.matcher(event.parentCommandLine).matches();
     }
 
     /** Parent is one of {@code shells} (case-sensitive) with an argument on the waagent Run Command path. */
     public static boolean hasLinuxScriptParent(ProcessEvent event, Set<String> shells) {
-        return event.parentName != null && shells.contains(event.parentName) && anyWaagentScript(event.parentArgs);
+        return isShell(event.parentName, shells) && anyWaagentScript(event.parentArgs);
+    }
+
+    /** The name part of {@link #hasWindowsScriptParent}: the agent's PowerShell, in any case. */
+    public static boolean isWindowsScriptHost(String processName) {
+        return WINDOWS_SCRIPT_HOST.equalsIgnoreCase(processName);
+    }
+
+    /** The name part of {@link #hasLinuxScriptParent}: one of {@code shells}, case-sensitive. */
+    public static boolean isShell(String processName, Set<String> shells) {
+        return processName != null && shells.contains(processName);
     }
 
     /** Some element matches {@code /var/lib/waagent/run-command/download/*}{@code /script.sh}, * any characters. */

@@ -1,0 +1,67 @@
+package io.github.rcdetect.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.rcdetect.event.ActivityEvent;
+import io.github.rcdetect.event.ProcessEvent;
+import io.github.rcdetect.rules.r1.GuestProcesses;
+import io.github.rcdetect.rules.r1.RunCommandRecords;
+import io.github.rcdetect.rules.r2.ScriptChildProcess;
+import io.github.rcdetect.testing.Processes;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The parser drops what Candidates rejects, so every event a rule matches must be a candidate. */
+class CandidatesTest {
+    private static final String SCRIPT = "powershell -ExecutionPolicy Unrestricted -File script1.ps1";
+    private static final String WAAGENT = "/var/lib/waagent/run-command/download/3/script.sh";
+    private static final List<String> PARENTS =
+            List.of("powershell.exe", "PowerShell.EXE", "bash", "dash", "sh", "zsh", "busybox", "Bash", "cmd.exe",
+                    "pwsh.exe", "python3");
+
+    @Test
+    void everyProcessEitherRuleMatchesIsACandidate() {
+        List<ProcessEvent> events = new ArrayList<>();
+        for (String parent : PARENTS) {
+            events.add(Processes.windows(parent, SCRIPT));
+            events.add(Processes.sysmon(parent, SCRIPT));
+            events.add(Processes.linux("exec", parent, "/bin/" + parent, WAAGENT));
+            events.add(Processes.linux("fork", parent, WAAGENT));
+        }
+        int matched = 0;
+        for (ProcessEvent event : events) {
+            if (ScriptChildProcess.matches(event) || GuestProcesses.matches(event)) {
+                matched++;
+                assertThat(Candidates.mayMatch(event)).as(event.parentName).isTrue();
+            }
+        }
+        // PowerShell both ways for two shapes; exec under the five shells R1 or R2 accept; fork under those R2 accepts.
+        assertThat(matched).as("events some rule matches").isEqualTo(14);
+    }
+
+    @Test
+    void processesUnderOtherParentsAreNot() {
+        for (String parent : List.of("cmd.exe", "pwsh.exe", "python3", "Bash", "services.exe")) {
+            assertThat(Candidates.mayMatch(Processes.windows(parent, SCRIPT))).as(parent).isFalse();
+        }
+        assertThat(Candidates.mayMatch(Processes.linux("exec", null, WAAGENT))).isFalse();
+    }
+
+    @Test
+    void everyRunCommandRecordIsACandidateWhateverItsOutcome() {
+        for (String outcome : new String[] {null, "success", "failure"}) {
+            ActivityEvent record = new ActivityEvent();
+            record.hostKey = "vm1";
+            record.action = "Microsoft.Compute/virtualMachines/runCommand/action";
+            record.outcome = outcome;
+            assertThat(RunCommandRecords.matches(record)).isEqualTo(!"failure".equals(outcome));
+            assertThat(Candidates.mayMatch(record)).as("outcome %s", outcome).isTrue();
+        }
+        ActivityEvent deallocate = new ActivityEvent();
+        deallocate.action = "MICROSOFT.COMPUTE/VIRTUALMACHINES/DEALLOCATE/ACTION";
+        assertThat(Candidates.mayMatch(deallocate)).isFalse();
+    }
+}
