@@ -47,10 +47,6 @@ final class CapturedRecord {
      */
     final boolean complete;
 
-    CapturedRecord(FieldPath[] fields, Object[] values, int start, int end, Integer batchIndex, String notAnObject) {
-        this(fields, values, start, end, batchIndex, notAnObject, true);
-    }
-
     CapturedRecord(
             FieldPath[] fields,
             Object[] values,

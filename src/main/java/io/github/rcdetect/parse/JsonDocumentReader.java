@@ -108,7 +108,8 @@ final class JsonDocumentReader {
                                 start,
                                 end,
                                 index,
-                                "records[" + index + "] is " + describe(token) + ", not an object"));
+                                "records[" + index + "] is " + describe(token) + ", not an object",
+                                true));
             }
         }
         return records;
