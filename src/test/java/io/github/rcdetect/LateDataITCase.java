@@ -1,6 +1,7 @@
 package io.github.rcdetect;
 
 import static io.github.rcdetect.testing.Records.at;
+import static io.github.rcdetect.testing.Records.defendProcess;
 import static io.github.rcdetect.testing.Records.line;
 import static io.github.rcdetect.testing.Records.runCommand;
 import static io.github.rcdetect.testing.Records.windowsChild;
@@ -126,5 +127,33 @@ class LateDataITCase {
                 .extracting(alert -> alert.at("/azure_runcommand/correlation_id").asText())
                 .containsExactly("c2");
         assertThat(result.alerts("R2")).hasSize(2);
+    }
+
+    /**
+     * The parser hands noise on as its time alone, and the watermark must still see it: after the noise at 10:10:01,
+     * the script child at 10:00:10 is behind the watermark, as it would be after any other record of that time.
+     */
+    @Test
+    void noiseMovesTheWatermarkThoughNoRuleSeesIt() throws Exception {
+        DetectionRun.Result result =
+                new DetectionRun(directory)
+                        .parallelism(1)
+                        .watermarks(everyRecord())
+                        .runPaced(
+                                List.of(
+                                        activity(runCommand(at(0), "VM1", "c1", "Start")),
+                                        process(
+                                                defendProcess(
+                                                        at(601), "vm2", "start", "svchost.exe", "svchost.exe -k netsvcs",
+                                                        "services.exe", "services.exe", null)),
+                                        process(windowsChild(at(10), "vm1", "a.exe", "a"))),
+                                PAUSE);
+
+        assertThat(result.lateRecords()).singleElement().satisfies(late -> {
+            assertThat(late.at("/origin/stream").asText()).isEqualTo("process");
+            assertThat(late.at("/process/command_line").asText()).isEqualTo("a");
+        });
+        assertThat(result.alerts("R1")).isEmpty();
+        assertThat(result.counter(JobCounter.accumulatorName("recordsRead", "process"))).isEqualTo(2);
     }
 }
