@@ -9,8 +9,8 @@ import io.github.rcdetect.parse.ParserLimits;
 import io.github.rcdetect.testing.HugeLines;
 import io.github.rcdetect.testing.OutputLines;
 import io.github.rcdetect.testing.Records;
+import io.github.rcdetect.testing.TestClusters;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,12 +42,7 @@ import java.util.concurrent.TimeUnit;
 class HostileInputITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    static final MiniClusterExtension CLUSTER = TestClusters.extensionWithSlots(2);
 
     /** Writes input JSON the way a lenient producer may: non-ASCII raw as UTF-8, only what JSON demands escaped. */
     private static final ObjectMapper RAW_WRITER = new ObjectMapper();

@@ -5,10 +5,10 @@ import static io.github.rcdetect.testing.Records.windowsChild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rcdetect.testing.KafkaBroker;
+import io.github.rcdetect.testing.TestClusters;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.logging.log4j.Level;
@@ -45,12 +45,7 @@ class SecretsNotLoggedITCase {
 
     @RegisterExtension
     @Order(2)
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    static final MiniClusterExtension CLUSTER = TestClusters.extensionWithSlots(2);
 
     @TempDir Path directory;
 

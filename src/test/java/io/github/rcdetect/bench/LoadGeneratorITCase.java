@@ -3,8 +3,8 @@ package io.github.rcdetect.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rcdetect.testing.DetectionRun;
+import io.github.rcdetect.testing.TestClusters;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,12 +22,7 @@ import java.util.concurrent.TimeUnit;
 class LoadGeneratorITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    static final MiniClusterExtension CLUSTER = TestClusters.extensionWithSlots(2);
 
     private static final LoadGenerator.Settings SMALL =
             new LoadGenerator.Settings(11, 500, 20_000, 0.05, 5, 0.02, 1800, 5, Instant.parse("2026-03-10T00:00:00Z"));

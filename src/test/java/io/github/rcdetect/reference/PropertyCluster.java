@@ -1,6 +1,7 @@
 package io.github.rcdetect.reference;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import io.github.rcdetect.testing.TestClusters;
+
 import org.apache.flink.test.util.MiniClusterWithClientResource;
 
 import java.time.Duration;
@@ -18,11 +19,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class PropertyCluster {
     private final MiniClusterWithClientResource cluster =
-            new MiniClusterWithClientResource(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+            new MiniClusterWithClientResource(TestClusters.withSlots(2));
 
     public void start() throws Exception {
         cluster.before();
