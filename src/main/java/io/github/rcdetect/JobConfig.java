@@ -64,7 +64,7 @@ public final class JobConfig {
                     "  --invocation-max-span D      how long the later records of a Run Command still join it (default 90 min)",
                     "  --max-record-bytes N         larger records are dead letters (default " + ParserLimits.DEFAULT_MAX_RECORD_BYTES + ")",
                     "  --max-nesting-depth N        deeper JSON is a dead letter (default " + ParserLimits.DEFAULT_MAX_NESTING_DEPTH + ")",
-                    "  --max-string-length N        longer JSON strings are dead letters (default " + ParserLimits.DEFAULT_MAX_STRING_LENGTH + ")",
+                    "  --max-string-length N        longer JSON strings the job reads are dead letters (default " + ParserLimits.DEFAULT_MAX_STRING_LENGTH + ")",
                     "  --max-future-skew D          records stamped further ahead of the clock are dead letters (default 1 h)",
                     "  --parallelism N              operator parallelism (default: Flink's)",
                     "",

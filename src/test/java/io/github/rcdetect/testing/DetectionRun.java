@@ -98,16 +98,19 @@ public final class DetectionRun {
     /**
      * Runs over lines arriving one by one in exactly this order, activity and process interleaved as given, each
      * {@code pause} after the previous: one source feeds both streams, and the pause lets every watermark reach every
-     * operator before the next record comes, so what is late is decided by the order alone.
+     * operator before the next record comes, so what is late is decided by the order alone. The generator sleeps the
+     * pause itself (a rate limiter lets a few records through at once after an idle start-up), and every record and
+     * watermark is sent on at once instead of waiting in a network buffer for its timeout.
      */
     public Result runPaced(List<Line> lines, Duration pause) throws Exception {
         StreamExecutionEnvironment env = environment();
+        env.setBufferTimeout(0);
         DataStream<InputRecord> all =
                 env.fromSource(
                         new DataGeneratorSource<>(
-                                new ParseLine(lines),
+                                new ParseLine(lines, pause),
                                 lines.size(),
-                                RateLimiterStrategy.perSecond(1000.0 / pause.toMillis()),
+                                RateLimiterStrategy.noOp(),
                                 TypeInformation.of(InputRecord.class)),
                         watermarks,
                         "paced lines");
@@ -117,17 +120,22 @@ public final class DetectionRun {
                 all.filter(record -> stream(record) == EventStream.PROCESS));
     }
 
-    /** The n-th line, parsed as its stream's source would (lines holding one record each). */
+    /** The n-th line, {@code pause} after the one before, parsed as its stream's source would (one record each). */
     private static final class ParseLine implements GeneratorFunction<Long, InputRecord> {
         private static final long serialVersionUID = 1L;
         private final List<Line> lines;
+        private final long pauseMillis;
 
-        ParseLine(List<Line> lines) {
+        ParseLine(List<Line> lines, Duration pause) {
             this.lines = List.copyOf(lines);
+            this.pauseMillis = pause.toMillis();
         }
 
         @Override
-        public InputRecord map(Long index) {
+        public InputRecord map(Long index) throws InterruptedException {
+            if (index > 0) {
+                Thread.sleep(pauseMillis);
+            }
             Line line = lines.get(index.intValue());
             byte[] bytes = line.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             List<InputRecord> records = new ArrayList<>();
