@@ -1,5 +1,9 @@
 package io.github.rcdetect;
 
+import io.github.rcdetect.config.JobConfig;
+import io.github.rcdetect.config.Options;
+import io.github.rcdetect.config.RunMode;
+
 /**
  * Entry point. Reads the command line, then runs the detection between Kafka topics (with {@code
  * --bootstrap-servers}) or over files (a bounded run in a local Flink environment).
@@ -9,7 +13,7 @@ public final class DetectionJob {
 
     public static void main(String[] args) throws Exception {
         if (JobConfig.wantsHelp(args)) {
-            System.out.println(JobConfig.USAGE);
+            System.out.println(Options.usage());
             return;
         }
         JobConfig config;
@@ -18,11 +22,11 @@ public final class DetectionJob {
         } catch (IllegalArgumentException e) {
             System.err.println("detect: " + e.getMessage());
             System.err.println();
-            System.err.println(JobConfig.USAGE);
+            System.err.println(Options.usage());
             System.exit(2);
             return;
         }
-        if (config.isStreaming()) {
+        if (config.mode() instanceof RunMode.Kafka) {
             StreamingRun.run(config);
         } else {
             System.err.println(BoundedRun.run(config).line());

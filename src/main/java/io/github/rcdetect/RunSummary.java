@@ -1,32 +1,42 @@
 package io.github.rcdetect;
 
+import io.github.rcdetect.alert.AlertStage;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.metrics.JobCounter;
+import io.github.rcdetect.pipeline.DetectionPipeline;
+import io.github.rcdetect.pipeline.InputRouter;
+import io.github.rcdetect.rules.registry.Rules;
 
 import org.apache.flink.api.common.JobExecutionResult;
 
-/** The counts a bounded run reports when it ends. */
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The counts a bounded run reports when it ends.
+ *
+ * @param alerts alerts per rule id, every rule of the registry in its order
+ */
 public record RunSummary(
-        long activityRecords,
-        long processRecords,
-        long deadLetters,
-        long lateRecords,
-        long r1Alerts,
-        long r2Alerts,
-        double seconds) {
+        long activityRecords, long processRecords, long deadLetters, long lateRecords, Map<String, Long> alerts, double seconds) {
 
     static RunSummary of(JobExecutionResult result, double seconds) {
         String activity = EventStream.ACTIVITY.id();
         String process = EventStream.PROCESS.id();
+        Map<String, Long> alerts = new LinkedHashMap<>();
+        for (String rule : Rules.ids()) {
+            alerts.put(rule, count(result, AlertStage.ALERTS, rule));
+        }
         return new RunSummary(
                 count(result, InputRouter.RECORDS_READ, activity),
                 count(result, InputRouter.RECORDS_READ, process),
                 count(result, InputRouter.DEAD_LETTER_COUNT, activity)
                         + count(result, InputRouter.DEAD_LETTER_COUNT, process),
-                count(result, DetectionTopology.LATE_RECORDS, activity)
-                        + count(result, DetectionTopology.LATE_RECORDS, process),
-                count(result, DetectionTopology.ALERTS, "R1"),
-                count(result, DetectionTopology.ALERTS, "R2"),
+                count(result, DetectionPipeline.LATE_RECORDS, activity)
+                        + count(result, DetectionPipeline.LATE_RECORDS, process),
+                alerts,
                 seconds);
     }
 
@@ -38,15 +48,13 @@ public record RunSummary(
     /** One line: records read per stream, dead letters, late records, alerts per rule, seconds. */
     public String line() {
         return String.format(
-                java.util.Locale.ROOT,
-                "summary: records read activity=%d process=%d, dead letters %d, late records %d,"
-                        + " alerts R1=%d R2=%d, %.1f s",
+                Locale.ROOT,
+                "summary: records read activity=%d process=%d, dead letters %d, late records %d, alerts %s, %.1f s",
                 activityRecords,
                 processRecords,
                 deadLetters,
                 lateRecords,
-                r1Alerts,
-                r2Alerts,
+                alerts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")),
                 seconds);
     }
 }

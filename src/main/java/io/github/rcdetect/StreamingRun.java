@@ -1,11 +1,13 @@
 package io.github.rcdetect;
 
+import io.github.rcdetect.config.JobConfig;
+import io.github.rcdetect.config.RunMode;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
-import io.github.rcdetect.io.LogSink;
 import io.github.rcdetect.io.kafka.KafkaInputs;
-import io.github.rcdetect.io.kafka.KafkaOutputs;
-import io.github.rcdetect.output.OutputDocuments;
+import io.github.rcdetect.io.kafka.KafkaSettings;
+import io.github.rcdetect.io.kafka.KafkaSinks;
+import io.github.rcdetect.pipeline.DetectionPipeline;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -34,16 +36,17 @@ public final class StreamingRun {
 
     /** An environment with exactly-once checkpointing and the job's settings, on top of {@code base}. */
     public static StreamExecutionEnvironment environment(JobConfig config, Configuration base) {
-        Configuration configuration = DetectionTopology.jobConfiguration();
+        RunMode.Kafka kafka = kafkaMode(config);
+        Configuration configuration = DetectionPipeline.jobConfiguration();
         configuration.addAll(base);
-        configuration.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.kafka().checkpointInterval());
+        configuration.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, kafka.checkpointInterval());
         configuration.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         // A cancelled job can still be restarted from its last checkpoint.
         configuration.set(
                 CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        if (config.kafka().checkpointDir() != null) {
-            configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.kafka().checkpointDir());
+        if (kafka.checkpointDir() != null) {
+            configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, kafka.checkpointDir());
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         if (env.getConfiguration().getOptional(RestartStrategyOptions.RESTART_STRATEGY).isEmpty()) {
@@ -74,32 +77,17 @@ public final class StreamingRun {
 
     /** Sources, detection and sinks of the streaming job. */
     public static void define(StreamExecutionEnvironment env, JobConfig config) {
-        JobConfig.Kafka kafka = config.kafka();
+        KafkaSettings kafka = kafkaMode(config).kafka();
         DataStream<InputRecord> activity =
                 KafkaInputs.source(env, EventStream.ACTIVITY, kafka, config.parserLimits());
         DataStream<InputRecord> process = KafkaInputs.source(env, EventStream.PROCESS, kafka, config.parserLimits());
-
-        DetectionTopology.Outputs outputs = DetectionTopology.build(activity, process, config.r1());
-
-        outputs.alerts().sinkTo(KafkaOutputs.alerts(kafka)).name("alerts topic").uid("alerts-kafka-sink");
-        documents(
-                outputs.deadLetters().map(OutputDocuments::deadLetter).name("dead-letter documents").uid("dead-letter-documents"),
-                kafka,
-                kafka.deadLetterTopic(),
-                "dead-letters");
-        documents(
-                outputs.lateRecords().map(OutputDocuments::lateRecord).name("late documents").uid("late-documents"),
-                kafka,
-                kafka.lateTopic(),
-                "late");
+        DetectionPipeline.build(activity, process, config.correlation(), new KafkaSinks(kafka));
     }
 
-    /** To the topic when one is configured, else to the job's log: never dropped. */
-    private static void documents(DataStream<String> documents, JobConfig.Kafka kafka, String topic, String purpose) {
-        if (topic != null) {
-            documents.sinkTo(KafkaOutputs.documents(kafka, topic, purpose)).name(purpose + " topic").uid(purpose + "-kafka-sink");
-        } else {
-            documents.sinkTo(new LogSink(purpose)).name(purpose + " log").uid(purpose + "-log-sink");
+    private static RunMode.Kafka kafkaMode(JobConfig config) {
+        if (config.mode() instanceof RunMode.Kafka kafka) {
+            return kafka;
         }
+        throw new IllegalArgumentException("not a streaming configuration: " + config.mode());
     }
 }

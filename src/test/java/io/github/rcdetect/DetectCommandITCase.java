@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rcdetect.output.Json;
+import io.github.rcdetect.testing.Testdata;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,12 +50,12 @@ class DetectCommandITCase {
         List<String> alerts = new ArrayList<>();
         for (String line : outcome.stdout()) {
             JsonNode alert = Json.MAPPER.readTree(line);
-            alerts.add(BoundedRunITCase.describe(alert));
+            alerts.add(Testdata.describe(alert));
         }
-        assertThat(alerts).containsExactlyElementsOf(BoundedRunITCase.EXPECTED_ALERTS);
+        assertThat(alerts).containsExactlyElementsOf(Testdata.EXPECTED_ALERTS);
         List<String> deadLetters =
                 outcome.stderr().stream().filter(line -> line.startsWith("{\"error\"")).toList();
-        assertThat(deadLetters).hasSize(BoundedRunITCase.EXPECTED_DEAD_LETTERS.size());
+        assertThat(deadLetters).hasSize(Testdata.EXPECTED_DEAD_LETTERS.size());
         assertThat(outcome.stderr().get(outcome.stderr().size() - 1))
                 .matches(
                         "summary: records read activity=22 process=24, dead letters 6, late records 0,"
@@ -96,7 +97,7 @@ class DetectCommandITCase {
         Outcome outcome =
                 detect("--activity", "testdata/activity", "--process", "testdata/process", "--alert", "x.ndjson");
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.stderr().get(0)).isEqualTo("detect: unknown option(s) with files: --alert");
+        assertThat(outcome.stderr().get(0)).isEqualTo("detect: unknown option --alert (did you mean --alerts?)");
     }
 
     @Test

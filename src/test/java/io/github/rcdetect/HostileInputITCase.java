@@ -1,5 +1,6 @@
 package io.github.rcdetect;
 
+import io.github.rcdetect.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -137,8 +138,8 @@ class HostileInputITCase {
         line(process, Records.windowsChild(Records.at(9_000), "win-over", "cmd.exe", "y".repeat(ParserLimits.DEFAULT_MAX_STRING_LENGTH + 1)));
         Output output = run(write("activity.ndjson", activity), write("process.ndjson", process));
 
-        assertThat(output.summary().r1Alerts()).isEqualTo(2L * HOSTILE.size());
-        assertThat(output.summary().r2Alerts()).isEqualTo(2L * HOSTILE.size());
+        assertThat(output.summary().alerts().get("R1")).isEqualTo(2L * HOSTILE.size());
+        assertThat(output.summary().alerts().get("R2")).isEqualTo(2L * HOSTILE.size());
         assertThat(output.alertLines()).hasSize(4 * HOSTILE.size());
         Map<String, Integer> alertsByHost = new HashMap<>();
         for (String line : output.alertLines()) {
@@ -219,8 +220,8 @@ class HostileInputITCase {
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("HostileInputITCase: bounded run over a 100 MB line and 100,000-deep records in %d ms%n", millis);
 
-        assertThat(output.summary().r1Alerts()).isEqualTo(2);
-        assertThat(output.summary().r2Alerts()).isEqualTo(2);
+        assertThat(output.summary().alerts().get("R1")).isEqualTo(2L);
+        assertThat(output.summary().alerts().get("R2")).isEqualTo(2L);
         assertThat(output.alertLines()).hasSize(4);
         List<String> deadLetters = new ArrayList<>();
         for (String line : output.deadLetterLines()) {

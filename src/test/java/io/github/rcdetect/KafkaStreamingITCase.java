@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rcdetect.output.Json;
 import io.github.rcdetect.testing.KafkaBroker;
+import io.github.rcdetect.testing.StreamingJobs;
+import io.github.rcdetect.testing.Testdata;
 import io.github.rcdetect.testing.TestClusters;
 
 import org.apache.flink.api.common.JobID;
@@ -58,127 +60,31 @@ class KafkaStreamingITCase {
     @org.junit.jupiter.api.Order(2)
     static final MiniClusterExtension CLUSTER = TestClusters.extensionWithSlots(4);
 
-    private static final Duration WAIT = Duration.ofSeconds(90);
-    /** Noise an hour after testdata/ ends, produced to every partition so that every watermark passes the data. */
-    static final String ACTIVITY_TICK =
-            "{\"time\":\"2026-03-10T15:00:00Z\",\"operationName\":\"MICROSOFT.COMPUTE/VIRTUALMACHINES/READ\","
-                    + "\"resourceId\":\"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/tick\"}";
-    static final String PROCESS_TICK =
-            "{\"@timestamp\":\"2026-03-10T15:00:00Z\",\"host\":{\"name\":\"tick\"},\"event\":{\"action\":\"start\","
-                    + "\"type\":[\"start\"]},\"process\":{\"name\":\"svchost.exe\"}}";
+    /** Lines before and after 11:00 on the morning of testdata/. */
+    private static final Instant ELEVEN = Instant.parse("2026-03-10T11:00:00Z");
+
+    private static final StreamingJobs JOBS = new StreamingJobs(KAFKA);
 
     @TempDir Path directory;
 
-    /**
-     * Starts the streaming job on the test cluster, as bin/detect would with these options; {@code overrides} are
-     * option-value pairs replacing the defaults.
-     */
     private JobClient start(KafkaBroker.Topics topics, Configuration base, String... overrides) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("--bootstrap-servers", KAFKA.bootstrapServers());
-        options.put("--activity-topic", topics.activity());
-        options.put("--process-topic", topics.process());
-        options.put("--alerts-topic", topics.alerts());
-        options.put("--dead-letter-topic", topics.deadLetters());
-        options.put("--late-topic", topics.late());
-        options.put("--group-id", "it-" + topics.alerts());
-        options.put("--starting-offsets", "earliest");
-        options.put("--checkpoint-interval", "1 s");
-        options.put("--checkpoint-dir", directory.resolve("checkpoints").toUri().toString());
-        options.put("--activity-out-of-orderness", "5 s");
-        options.put("--process-out-of-orderness", "5 s");
-        options.put("--activity-idle-timeout", "2 s");
-        options.put("--process-idle-timeout", "2 s");
-        options.put("--parallelism", "2");
-        for (int i = 0; i + 1 < overrides.length; i += 2) {
-            options.put(overrides[i], overrides[i + 1]);
-        }
-        List<String> args = new ArrayList<>();
-        options.forEach((option, value) -> args.addAll(List.of(option, value)));
-        JobConfig config = JobConfig.fromArgs(args.toArray(String[]::new));
-        base.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        base.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
-        base.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
-        StreamExecutionEnvironment env = StreamingRun.environment(config, base);
-        StreamingRun.define(env, config);
-        return env.executeAsync("streaming test");
+        return JOBS.start(JOBS.args(topics, directory, overrides), base);
     }
 
-    private JobClient start(KafkaBroker.Topics topics, String... extra) throws Exception {
-        return start(topics, new Configuration(), extra);
+    private JobClient start(KafkaBroker.Topics topics, String... overrides) throws Exception {
+        return start(topics, new Configuration(), overrides);
     }
 
-    /**
-     * The records of a testdata/ folder in time order, as a topic receives them (the files are exports, each in its
-     * own order); lines without a readable time go first.
-     */
-    static List<String> testdata(String stream) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Paths.get("testdata", stream))) {
-            for (Path file : files.sorted().toList()) {
-                lines.addAll(Files.readAllLines(file));
-            }
-        }
-        lines.sort(Comparator.comparing(KafkaStreamingITCase::firstTime));
-        return lines;
+    private static List<JsonNode> awaitAlerts(KafkaBroker.Topics topics, int count) throws InterruptedException {
+        return JOBS.awaitAlerts(topics, count);
     }
 
-    /** The first {@code time} or {@code @timestamp} of a line, or the epoch when it has none. */
-    static Instant firstTime(String line) {
-        try {
-            return Instant.parse(line.replaceAll("^.*?\"(?:time|@timestamp)\":\"([^\"]+)\".*$", "$1"));
-        } catch (RuntimeException unreadable) {
-            return Instant.EPOCH;
-        }
-    }
-
-    /** Sends lines round-robin over the partitions of a topic. */
     private static void spread(String topic, int partitions, List<String> lines) {
-        for (int partition = 0; partition < partitions; partition++) {
-            List<String> part = new ArrayList<>();
-            for (int i = partition; i < lines.size(); i += partitions) {
-                part.add(lines.get(i));
-            }
-            KAFKA.produce(topic, partition, part);
-        }
+        KAFKA.spread(topic, partitions, lines);
     }
 
     private static void tick(KafkaBroker.Topics topics, int partitions) {
-        for (int partition = 0; partition < partitions; partition++) {
-            KAFKA.produce(topics.activity(), partition, List.of(ACTIVITY_TICK));
-            KAFKA.produce(topics.process(), partition, List.of(PROCESS_TICK));
-        }
-    }
-
-    static List<JsonNode> documents(List<ConsumerRecord<String, String>> records) {
-        return records.stream().map(record -> parse(record.value())).toList();
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
-    }
-
-    /**
-     * The committed alerts once there are {@code count}, read again after a few more checkpoints so that duplicates
-     * would show.
-     */
-    private static List<JsonNode> awaitAlerts(KafkaBroker.Topics topics, int count) throws InterruptedException {
-        KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= count, WAIT);
-        Thread.sleep(3_000);
-        return documents(KAFKA.readCommitted(topics.alerts()));
-    }
-
-    static List<String> described(List<JsonNode> alerts) {
-        return alerts.stream()
-                .sorted(Comparator.comparing((JsonNode a) -> a.at("/@timestamp").asText())
-                        .thenComparing(a -> a.at("/rule/id").asText())
-                        .thenComparing(a -> a.at("/host/name").asText()))
-                .map(BoundedRunITCase::describe)
-                .toList();
+        JOBS.tick(topics, partitions);
     }
 
     @Test
@@ -186,19 +92,19 @@ class KafkaStreamingITCase {
         KafkaBroker.Topics topics = KAFKA.createTopics(2);
         JobClient job = start(topics);
         try {
-            spread(topics.activity(), 2, testdata("activity"));
-            spread(topics.process(), 2, testdata("process"));
+            spread(topics.activity(), 2, Testdata.inTimeOrder("activity"));
+            spread(topics.process(), 2, Testdata.inTimeOrder("process"));
             tick(topics, 2);
 
-            List<JsonNode> alerts = awaitAlerts(topics, BoundedRunITCase.EXPECTED_ALERTS.size());
-            assertThat(described(alerts)).containsExactlyElementsOf(BoundedRunITCase.EXPECTED_ALERTS);
+            List<JsonNode> alerts = awaitAlerts(topics, Testdata.EXPECTED_ALERTS.size());
+            assertThat(Testdata.described(alerts)).containsExactlyElementsOf(Testdata.EXPECTED_ALERTS);
             assertThat(alerts.stream().map(a -> a.at("/event/id").asText()).distinct()).hasSize(alerts.size());
             JsonNode source = alerts.get(0).at("/azure_runcommand/source_events/0");
             assertThat(source.at("/topic").asText()).isIn(topics.activity(), topics.process());
             assertThat(source.has("partition") && source.has("offset")).isTrue();
 
             List<JsonNode> deadLetters =
-                    documents(KAFKA.awaitCommitted(topics.deadLetters(), records -> records.size() >= 6, WAIT));
+                    StreamingJobs.documents(KAFKA.awaitCommitted(topics.deadLetters(), records -> records.size() >= 6, StreamingJobs.WAIT));
             assertThat(deadLetters.stream().map(d -> d.at("/error/type").asText()).sorted())
                     .containsExactly(
                             "invalid_field", "invalid_json", "invalid_json", "invalid_timestamp",
@@ -220,7 +126,7 @@ class KafkaStreamingITCase {
         try {
             arriveMinutesLate(topics);
             List<JsonNode> alerts = awaitAlerts(topics, 2);
-            assertThat(described(alerts))
+            assertThat(Testdata.described(alerts))
                     .containsExactly(
                             "R1 2026-03-10T10:00:00.000Z vm-late a",
                             "R2 2026-03-10T10:00:10.000Z vm-late a.exe");
@@ -235,13 +141,13 @@ class KafkaStreamingITCase {
         JobClient job = start(topics, "--max-activity-delay", "1 min", "--process-idle-timeout", "1 min", "--parallelism", "1");
         try {
             arriveMinutesLate(topics);
-            List<JsonNode> late = documents(KAFKA.awaitCommitted(topics.late(), records -> !records.isEmpty(), WAIT));
+            List<JsonNode> late = StreamingJobs.documents(KAFKA.awaitCommitted(topics.late(), records -> !records.isEmpty(), StreamingJobs.WAIT));
             assertThat(late).singleElement().satisfies(record -> {
                 assertThat(record.at("/origin/stream").asText()).isEqualTo("activity");
                 assertThat(record.at("/azure/correlation_id").asText()).isEqualTo("c-late");
                 assertThat(record.at("/origin/topic").asText()).isEqualTo(topics.activity());
             });
-            assertThat(described(awaitAlerts(topics, 1))).containsExactly("R2 2026-03-10T10:00:10.000Z vm-late a.exe");
+            assertThat(Testdata.described(awaitAlerts(topics, 1))).containsExactly("R2 2026-03-10T10:00:10.000Z vm-late a.exe");
         } finally {
             job.cancel().get();
         }
@@ -257,8 +163,8 @@ class KafkaStreamingITCase {
                 0,
                 List.of(
                         line(windowsChild("2026-03-10T10:00:10Z", "vm-late", "a.exe", "a")),
-                        PROCESS_TICK.replace("2026-03-10T15:00:00Z", "2026-03-10T10:05:00Z")));
-        KAFKA.awaitCommitted(topics.alerts(), records -> !records.isEmpty(), WAIT);
+                        Testdata.PROCESS_TICK.replace("2026-03-10T15:00:00Z", "2026-03-10T10:05:00Z")));
+        KAFKA.awaitCommitted(topics.alerts(), records -> !records.isEmpty(), StreamingJobs.WAIT);
         Thread.sleep(4_000);
         KAFKA.produce(topics.activity(), 0, List.of(line(runCommand("2026-03-10T10:00:00Z", "VM-LATE", "c-late", "Start"))));
         Thread.sleep(2_000);
@@ -272,15 +178,15 @@ class KafkaStreamingITCase {
         try {
             // No activity at all yet, and records on one partition of three: R2 alerts all the same.
             KAFKA.produce(topics.process(), 0, List.of(line(windowsChild("2026-03-10T10:00:10Z", "vm-idle", "a.exe", "a"))));
-            assertThat(described(awaitAlerts(topics, 1))).containsExactly("R2 2026-03-10T10:00:10.000Z vm-idle a.exe");
+            assertThat(Testdata.described(awaitAlerts(topics, 1))).containsExactly("R2 2026-03-10T10:00:10.000Z vm-idle a.exe");
 
             // A Run Command on one partition of three, then time moves on there only: R1 alerts. (The endpoint stream
             // moves on by less than the allowed Activity Log delay, so the Run Command is on time whichever topic the
             // job reads first.)
             KAFKA.produce(topics.activity(), 0, List.of(line(runCommand("2026-03-10T10:00:00Z", "VM-IDLE", "c-idle", "Start"))));
-            KAFKA.produce(topics.activity(), 0, List.of(ACTIVITY_TICK));
-            KAFKA.produce(topics.process(), 0, List.of(PROCESS_TICK.replace("15:00:00", "10:10:00")));
-            assertThat(described(awaitAlerts(topics, 2)))
+            KAFKA.produce(topics.activity(), 0, List.of(Testdata.ACTIVITY_TICK));
+            KAFKA.produce(topics.process(), 0, List.of(Testdata.PROCESS_TICK.replace("15:00:00", "10:10:00")));
+            assertThat(Testdata.described(awaitAlerts(topics, 2)))
                     .containsExactly(
                             "R1 2026-03-10T10:00:00.000Z vm-idle a",
                             "R2 2026-03-10T10:00:10.000Z vm-idle a.exe");
@@ -299,7 +205,7 @@ class KafkaStreamingITCase {
             KAFKA.produce(topics.process(), 0, List.of(line(windowsChild("2026-03-10T10:00:10Z", "vm1", "a.exe", "a"))));
 
             List<JsonNode> deadLetters =
-                    documents(KAFKA.awaitCommitted(topics.deadLetters(), records -> records.size() >= 3, WAIT));
+                    StreamingJobs.documents(KAFKA.awaitCommitted(topics.deadLetters(), records -> records.size() >= 3, StreamingJobs.WAIT));
             Map<String, JsonNode> byType =
                     deadLetters.stream().collect(Collectors.toMap(d -> d.at("/error/type").asText(), Function.identity()));
             assertThat(byType.keySet()).containsExactlyInAnyOrder("invalid_json", "invalid_timestamp", "not_an_object");
@@ -310,7 +216,7 @@ class KafkaStreamingITCase {
             assertThat(byType.get("not_an_object").at("/origin").toString())
                     .isEqualTo("{\"stream\":\"activity\",\"topic\":\"" + topics.activity()
                             + "\",\"partition\":0,\"offset\":0,\"record_index\":1}");
-            assertThat(described(awaitAlerts(topics, 1))).containsExactly("R2 2026-03-10T10:00:10.000Z vm1 a.exe");
+            assertThat(Testdata.described(awaitAlerts(topics, 1))).containsExactly("R2 2026-03-10T10:00:10.000Z vm1 a.exe");
         } finally {
             job.cancel().get();
         }
@@ -322,11 +228,11 @@ class KafkaStreamingITCase {
         KafkaBroker.Topics topics = KAFKA.createTopics(2);
         JobClient job = start(topics);
         try {
-            List<List<String>> activity = halves(testdata("activity"));
-            List<List<String>> process = halves(testdata("process"));
+            List<List<String>> activity = Testdata.cutAt(Testdata.inTimeOrder("activity"), ELEVEN);
+            List<List<String>> process = Testdata.cutAt(Testdata.inTimeOrder("process"), ELEVEN);
             spread(topics.activity(), 2, activity.get(0));
             spread(topics.process(), 2, process.get(0));
-            KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= 5, WAIT);
+            KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= 5, StreamingJobs.WAIT);
             awaitCheckpoints(cluster, job.getJobID(), 1);
 
             cluster.terminateTaskManager(0).get();
@@ -335,7 +241,7 @@ class KafkaStreamingITCase {
             spread(topics.activity(), 2, activity.get(1));
             spread(topics.process(), 2, process.get(1));
             tick(topics, 2);
-            assertExactlyTheExpectedAlertsOnce(awaitAlerts(topics, BoundedRunITCase.EXPECTED_ALERTS.size()));
+            Testdata.assertExactlyTheExpectedAlertsOnce(awaitAlerts(topics, Testdata.EXPECTED_ALERTS.size()));
         } finally {
             job.cancel().get();
         }
@@ -344,14 +250,14 @@ class KafkaStreamingITCase {
     @Test
     void afterStopWithSavepointAndResumeEveryAlertAppearsExactlyOnce() throws Exception {
         KafkaBroker.Topics topics = KAFKA.createTopics(2);
-        List<List<String>> activity = halves(testdata("activity"));
-        List<List<String>> process = halves(testdata("process"));
+        List<List<String>> activity = Testdata.cutAt(Testdata.inTimeOrder("activity"), ELEVEN);
+        List<List<String>> process = Testdata.cutAt(Testdata.inTimeOrder("process"), ELEVEN);
         JobClient first = start(topics);
         String savepoint;
         try {
             spread(topics.activity(), 2, activity.get(0));
             spread(topics.process(), 2, process.get(0));
-            KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= 5, WAIT);
+            KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= 5, StreamingJobs.WAIT);
         } finally {
             savepoint =
                     first.stopWithSavepoint(false, directory.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
@@ -365,33 +271,15 @@ class KafkaStreamingITCase {
         resume.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         JobClient second = start(topics, resume);
         try {
-            assertExactlyTheExpectedAlertsOnce(awaitAlerts(topics, BoundedRunITCase.EXPECTED_ALERTS.size()));
+            Testdata.assertExactlyTheExpectedAlertsOnce(awaitAlerts(topics, Testdata.EXPECTED_ALERTS.size()));
         } finally {
             second.cancel().get();
         }
     }
 
-    static void assertExactlyTheExpectedAlertsOnce(List<JsonNode> alerts) {
-        Map<String, Integer> copies = new HashMap<>();
-        alerts.forEach(alert -> copies.merge(alert.at("/event/id").asText(), 1, Integer::sum));
-        assertThat(copies.values()).as("copies of each alert").allMatch(count -> count == 1);
-        assertThat(described(alerts)).containsExactlyElementsOf(BoundedRunITCase.EXPECTED_ALERTS);
-    }
-
-    /** Lines before and after 11:00 on the morning of testdata/, each half in time order. */
-    private static List<List<String>> halves(List<String> lines) {
-        Instant middle = Instant.parse("2026-03-10T11:00:00Z");
-        List<String> early = new ArrayList<>();
-        List<String> late = new ArrayList<>();
-        for (String line : lines) {
-            (firstTime(line).isBefore(middle) ? early : late).add(line);
-        }
-        return List.of(early, late);
-    }
-
     private static void awaitCheckpoints(MiniCluster cluster, JobID job, long more) throws Exception {
         long start = completedCheckpoints(cluster, job);
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + StreamingJobs.WAIT.toNanos();
         while (completedCheckpoints(cluster, job) < start + more && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }

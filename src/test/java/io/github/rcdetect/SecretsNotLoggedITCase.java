@@ -1,5 +1,6 @@
 package io.github.rcdetect;
 
+import io.github.rcdetect.config.JobConfig;
 import static io.github.rcdetect.testing.Records.line;
 import static io.github.rcdetect.testing.Records.windowsChild;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.github.rcdetect;
 
+import io.github.rcdetect.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.flink.configuration.Configuration;

@@ -2,8 +2,7 @@ package io.github.rcdetect.event;
 
 /** A record the job could not use: its original bytes, why, and where it came from. */
 public class DeadLetter {
-    /** Short machine-readable reason, e.g. {@code invalid_json}, {@code invalid_timestamp}. */
-    public String errorType;
+    public ErrorType errorType;
     public String errorMessage;
     public Origin origin;
     /** The original bytes (possibly truncated to a bound, see {@link #originalLength}). */
@@ -13,7 +12,7 @@ public class DeadLetter {
 
     public DeadLetter() {}
 
-    public static DeadLetter of(String errorType, String errorMessage, Origin origin, byte[] original, long length) {
+    public static DeadLetter of(ErrorType errorType, String errorMessage, Origin origin, byte[] original, long length) {
         DeadLetter deadLetter = new DeadLetter();
         deadLetter.errorType = errorType;
         deadLetter.errorMessage = errorMessage;

@@ -5,7 +5,7 @@ import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.Origin;
 import io.github.rcdetect.event.ProcessEvent;
-import io.github.rcdetect.parse.Timestamps;
+import io.github.rcdetect.event.Iso8601;
 
 /** Writes the event model back out as ECS fields, and references to source events. */
 public final class EcsFields {
@@ -51,7 +51,7 @@ public final class EcsFields {
     public static ObjectNode sourceRef(EventStream stream, long timestamp, String eventId, Origin origin) {
         ObjectNode ref = Json.MAPPER.createObjectNode();
         ref.put("stream", stream.id());
-        ref.put("@timestamp", Timestamps.format(timestamp));
+        ref.put("@timestamp", Iso8601.format(timestamp));
         if (eventId != null) {
             ref.put("event_id", eventId);
         }

@@ -3,7 +3,7 @@ package io.github.rcdetect.output;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rcdetect.event.DeadLetter;
 import io.github.rcdetect.event.LateRecord;
-import io.github.rcdetect.parse.Timestamps;
+import io.github.rcdetect.event.Iso8601;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -22,7 +22,7 @@ public final class OutputDocuments {
     public static String deadLetter(DeadLetter deadLetter) {
         ObjectNode doc = Json.MAPPER.createObjectNode();
         ObjectNode error = doc.putObject("error");
-        error.put("type", deadLetter.errorType);
+        error.put("type", deadLetter.errorType.id());
         error.put("message", deadLetter.errorMessage);
         ObjectNode origin = doc.putObject("origin");
         origin.put("stream", deadLetter.origin.stream.id());
@@ -39,12 +39,12 @@ public final class OutputDocuments {
     public static String lateRecord(LateRecord late) {
         EcsDocument doc = new EcsDocument();
         if (late.activity != null) {
-            doc.put("@timestamp", Timestamps.format(late.activity.timestamp))
+            doc.put("@timestamp", Iso8601.format(late.activity.timestamp))
                     .put("event.id", late.activity.eventId)
                     .put("host.name", late.activity.hostKey);
             EcsFields.putActivity(doc, late.activity);
         } else {
-            doc.put("@timestamp", Timestamps.format(late.process.timestamp))
+            doc.put("@timestamp", Iso8601.format(late.process.timestamp))
                     .put("event.id", late.process.eventId)
                     .put("event.action", late.process.eventAction)
                     .put("host.name", late.process.hostKey);

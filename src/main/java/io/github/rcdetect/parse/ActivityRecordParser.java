@@ -3,7 +3,8 @@ package io.github.rcdetect.parse;
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.Origin;
-import io.github.rcdetect.rules.Candidates;
+import io.github.rcdetect.domain.Candidates;
+import io.github.rcdetect.domain.ResourceIds;
 
 /**
  * Azure Activity Log records, as ECS documents of the Elastic Azure integration (nested, dotted or mixed) or as raw
@@ -72,7 +73,7 @@ final class ActivityRecordParser extends JsonRecordParser {
 
     @Override
     boolean mayMatch(InputRecord event) {
-        return Candidates.mayMatch(event.activity);
+        return Candidates.mayBeRunCommandRecord(event.activity.action);
     }
 
     @Override
@@ -89,12 +90,12 @@ final class ActivityRecordParser extends JsonRecordParser {
         String resourceId = firstNonNull(record.string(Field.RESOURCE_ID), record.string(Field.RAW_RESOURCE_ID));
         String resourceName = record.string(Field.RESOURCE_NAME);
         if (resourceName == null && resourceId != null) {
-            resourceName = AzureResources.resourceName(resourceId);
+            resourceName = ResourceIds.resourceName(resourceId);
         }
         event.hostKey = lowerCase(resourceName);
         event.subscriptionId = record.string(Field.SUBSCRIPTION_ID);
         if (event.subscriptionId == null && resourceId != null) {
-            event.subscriptionId = AzureResources.subscriptionId(resourceId);
+            event.subscriptionId = ResourceIds.subscriptionId(resourceId);
         }
         event.correlationId =
                 firstNonNull(record.string(Field.CORRELATION_ID), record.string(Field.RAW_CORRELATION_ID));
@@ -110,7 +111,7 @@ final class ActivityRecordParser extends JsonRecordParser {
         event.userEmail = record.string(Field.USER_EMAIL);
         if (event.userEmail == null) {
             event.userEmail =
-                    AzureResources.userEmail(
+                    CallerClaims.userEmail(
                             firstNonNull(record.string(Field.NAME_CLAIM), record.string(Field.RAW_NAME_CLAIM)),
                             firstNonNull(record.string(Field.UPN_CLAIM), record.string(Field.RAW_UPN_CLAIM)));
         }

@@ -1,5 +1,6 @@
 package io.github.rcdetect.parse;
 
+import io.github.rcdetect.event.ErrorType;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Objects;
@@ -160,7 +161,7 @@ final class CapturedRecord {
     }
 
     static InvalidRecordException invalid(FieldPath field, String message) {
-        return new InvalidRecordException("invalid_field", field.path() + ": " + message);
+        return new InvalidRecordException(ErrorType.INVALID_FIELD, field.path() + ": " + message);
     }
 
     static String describe(Object value) {

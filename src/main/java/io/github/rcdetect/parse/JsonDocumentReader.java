@@ -1,5 +1,6 @@
 package io.github.rcdetect.parse;
 
+import io.github.rcdetect.event.ErrorType;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,7 +53,7 @@ final class JsonDocumentReader {
             JsonToken token = parser.nextToken();
             if (token != JsonToken.START_OBJECT) {
                 throw new InvalidRecordException(
-                        "not_an_object",
+                        ErrorType.NOT_AN_OBJECT,
                         token == null ? "empty document" : "expected a JSON object, found " + describe(token));
             }
             RecordValues bare = new RecordValues(fields.length);
@@ -67,23 +68,23 @@ final class JsonDocumentReader {
                 }
             }
             if (parser.nextToken() != null) {
-                throw new InvalidRecordException("invalid_json", "unexpected content after the JSON document");
+                throw new InvalidRecordException(ErrorType.INVALID_JSON, "unexpected content after the JSON document");
             }
             // An empty "records" array holds no record to stand for the message, so the message is read as one.
             return batch != null && !batch.isEmpty()
                     ? batch
                     : List.of(new CapturedRecord(fields, bare.values, 0, length, null, null, bare.complete));
         } catch (StreamConstraintsException e) {
-            throw new InvalidRecordException("limit_exceeded", e.getOriginalMessage());
+            throw new InvalidRecordException(ErrorType.LIMIT_EXCEEDED, e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new InvalidRecordException(
-                    "invalid_json",
+                    ErrorType.INVALID_JSON,
                     e.getOriginalMessage()
                             + (e.getLocation() != null
                                     ? " (at byte " + e.getLocation().getByteOffset() + ")"
                                     : ""));
         } catch (IOException e) {
-            throw new InvalidRecordException("invalid_json", String.valueOf(e.getMessage()));
+            throw new InvalidRecordException(ErrorType.INVALID_JSON, String.valueOf(e.getMessage()));
         }
     }
 

@@ -1,7 +1,9 @@
 package io.github.rcdetect.parse;
 
+import io.github.rcdetect.event.ErrorType;
 import io.github.rcdetect.event.DeadLetter;
 import io.github.rcdetect.event.InputRecord;
+import io.github.rcdetect.event.Iso8601;
 import io.github.rcdetect.event.Origin;
 
 import java.util.Arrays;
@@ -51,7 +53,7 @@ abstract class JsonRecordParser implements RecordParser {
         if (malformed >= 0) {
             out.accept(
                     deadLetter(
-                            "invalid_json",
+                            ErrorType.INVALID_JSON,
                             String.format(
                                     "not valid UTF-8: byte 0x%02X at byte %d starts no well-formed sequence",
                                     bytes[offset + malformed] & 0xFF,
@@ -135,7 +137,7 @@ abstract class JsonRecordParser implements RecordParser {
         } catch (InvalidRecordException e) {
             out.accept(deadLetter(e.errorType(), e.getMessage(), origin, bytes, offset, length));
         } catch (RuntimeException e) {
-            out.accept(deadLetter("invalid_json", PARSER_FAILURE + Texts.clip(e.toString()), origin, bytes, offset, length));
+            out.accept(deadLetter(ErrorType.INVALID_JSON, PARSER_FAILURE + Texts.clip(e.toString()), origin, bytes, offset, length));
         }
         return null;
     }
@@ -145,7 +147,7 @@ abstract class JsonRecordParser implements RecordParser {
         Origin recordOrigin = record.batchIndex == null ? origin : origin.withRecordIndex(record.batchIndex);
         try {
             if (record.notAnObject != null) {
-                throw new InvalidRecordException("not_an_object", record.notAnObject);
+                throw new InvalidRecordException(ErrorType.NOT_AN_OBJECT, record.notAnObject);
             }
             return toRecord(record, recordOrigin);
         } catch (InvalidRecordException e) {
@@ -153,7 +155,7 @@ abstract class JsonRecordParser implements RecordParser {
                     e.errorType(), e.getMessage(), recordOrigin, bytes, offset + record.start, record.end - record.start);
         } catch (RuntimeException e) {
             return deadLetter(
-                    "invalid_json",
+                    ErrorType.INVALID_JSON,
                     PARSER_FAILURE + Texts.clip(e.toString()),
                     recordOrigin,
                     bytes,
@@ -174,7 +176,7 @@ abstract class JsonRecordParser implements RecordParser {
         out.accept(
                 InputRecord.of(
                         DeadLetter.of(
-                                "limit_exceeded",
+                                ErrorType.LIMIT_EXCEEDED,
                                 "record of " + fullLength + " bytes exceeds the limit of " + limits.maxRecordBytes(),
                                 origin,
                                 Arrays.copyOfRange(bytes, offset, offset + kept),
@@ -194,20 +196,20 @@ abstract class JsonRecordParser implements RecordParser {
         try {
             value = record.single(field);
         } catch (InvalidRecordException e) {
-            throw new InvalidRecordException("invalid_timestamp", e.getMessage());
+            throw new InvalidRecordException(ErrorType.INVALID_TIMESTAMP, e.getMessage());
         }
         if (value == null) {
             throw new InvalidRecordException(
-                    "missing_timestamp", "no " + timestamp.path() + " or " + time.path() + " field");
+                    ErrorType.MISSING_TIMESTAMP, "no " + timestamp.path() + " or " + time.path() + " field");
         }
         long millis = Timestamps.parse(field, value);
         long latest = System.currentTimeMillis() + limits.maxFutureSkewMillis();
         if (millis > latest) {
             throw new InvalidRecordException(
-                    "timestamp_in_future",
+                    ErrorType.TIMESTAMP_IN_FUTURE,
                     field.path()
                             + ": "
-                            + Timestamps.format(millis)
+                            + Iso8601.format(millis)
                             + " is more than "
                             + limits.maxFutureSkewMillis() / 1000
                             + " s ahead of the clock");
@@ -216,7 +218,7 @@ abstract class JsonRecordParser implements RecordParser {
     }
 
     private InputRecord deadLetter(
-            String type, String message, Origin origin, byte[] bytes, int offset, int length) {
+            ErrorType type, String message, Origin origin, byte[] bytes, int offset, int length) {
         int kept = Math.min(length, limits.maxDeadLetterBytes());
         return InputRecord.of(
                 DeadLetter.of(type, message, origin, Arrays.copyOfRange(bytes, offset, offset + kept), length));

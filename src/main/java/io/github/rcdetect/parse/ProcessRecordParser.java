@@ -3,7 +3,7 @@ package io.github.rcdetect.parse;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.Origin;
 import io.github.rcdetect.event.ProcessEvent;
-import io.github.rcdetect.rules.Candidates;
+import io.github.rcdetect.domain.Candidates;
 
 /**
  * Endpoint process events: Elastic Defend and Sysmon documents in ECS (nested, dotted or mixed), and Sysmon event 1
@@ -80,7 +80,7 @@ final class ProcessRecordParser extends JsonRecordParser {
 
     @Override
     boolean mayMatch(InputRecord event) {
-        return Candidates.mayMatch(event.process);
+        return Candidates.mayBeScriptChild(event.process.parentName);
     }
 
     @Override

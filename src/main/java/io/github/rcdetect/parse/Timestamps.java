@@ -1,5 +1,6 @@
 package io.github.rcdetect.parse;
 
+import io.github.rcdetect.event.ErrorType;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * Event-time parsing and formatting. Input: ISO-8601 with any fraction length (Azure writes 7 digits, ECS may carry
+ * Event-time parsing. Input: ISO-8601 with any fraction length (Azure writes 7 digits, ECS may carry
  * 9) and an offset or {@code Z} (none means UTC, as Elasticsearch reads it), or epoch milliseconds as a JSON integer.
  * Flink event time is milliseconds, so finer fractions are truncated.
  */
@@ -33,9 +34,6 @@ public final class Timestamps {
                     .toFormatter()
                     // A date that does not exist (2026-11-31) is an error, not silently the last of the month.
                     .withResolverStyle(ResolverStyle.STRICT);
-
-    private static final DateTimeFormatter OUTPUT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private Timestamps() {}
 
@@ -170,11 +168,7 @@ public final class Timestamps {
     }
 
     private static InvalidRecordException invalid(FieldPath field, String message) {
-        return new InvalidRecordException("invalid_timestamp", field.path() + ": " + message);
+        return new InvalidRecordException(ErrorType.INVALID_TIMESTAMP, field.path() + ": " + message);
     }
 
-    /** ISO-8601 UTC with millisecond precision and {@code Z}, the alert time format. */
-    public static String format(long epochMillis) {
-        return OUTPUT.format(Instant.ofEpochMilli(epochMillis));
-    }
 }

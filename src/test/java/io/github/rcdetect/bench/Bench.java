@@ -1,13 +1,14 @@
 package io.github.rcdetect.bench;
 
-import io.github.rcdetect.DetectionTopology;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.io.file.FileInputs;
 import io.github.rcdetect.io.file.JacksonTreeFormat;
 import io.github.rcdetect.metrics.JobCounter;
 import io.github.rcdetect.parse.ParserLimits;
-import io.github.rcdetect.rules.r1.RunCommandCorrelation;
+import io.github.rcdetect.pipeline.DetectionPipeline;
+import io.github.rcdetect.rules.CorrelationSettings;
+import io.github.rcdetect.testing.DiscardingSinks;
 
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -167,20 +168,13 @@ public final class Bench {
                 FileInputs.source(env, EventStream.ACTIVITY, List.of(load.activity()), limits, watermarks);
         DataStream<InputRecord> process =
                 FileInputs.source(env, EventStream.PROCESS, List.of(load.process()), limits, watermarks);
-        DetectionTopology.Outputs outputs =
-                DetectionTopology.build(
-                        activity,
-                        process,
-                        new RunCommandCorrelation.Settings(Duration.ofMinutes(90), Duration.ofMinutes(15)));
-        outputs.alerts().sinkTo(new DiscardingSink<>());
-        outputs.deadLetters().sinkTo(new DiscardingSink<>());
-        outputs.lateRecords().sinkTo(new DiscardingSink<>());
+        DetectionPipeline.build(activity, process, CorrelationSettings.defaults(), new DiscardingSinks());
         return env.execute("bench: detection");
     }
 
     private static StreamExecutionEnvironment environment() {
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(DetectionTopology.jobConfiguration());
+                StreamExecutionEnvironment.getExecutionEnvironment(DetectionPipeline.jobConfiguration());
         env.setParallelism(PARALLELISM);
         return env;
     }

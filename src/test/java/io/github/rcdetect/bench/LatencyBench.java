@@ -1,7 +1,7 @@
 package io.github.rcdetect.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.rcdetect.JobConfig;
+import io.github.rcdetect.config.JobConfig;
 import io.github.rcdetect.StreamingRun;
 import io.github.rcdetect.output.Json;
 

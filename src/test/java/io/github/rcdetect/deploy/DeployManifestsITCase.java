@@ -2,7 +2,8 @@ package io.github.rcdetect.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.rcdetect.JobConfig;
+import io.github.rcdetect.config.JobConfig;
+import io.github.rcdetect.config.RunMode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,8 +106,9 @@ class DeployManifestsITCase {
         Files.writeString(file, "security.protocol=SASL_SSL\n");
         args.set(properties + 1, file.toString());
         JobConfig config = JobConfig.fromArgs(args.toArray(String[]::new));
-        assertThat(config.isStreaming()).isTrue();
-        assertThat(config.kafka().clientProperties().getProperty("security.protocol")).isEqualTo("SASL_SSL");
+        assertThat(config.mode()).isInstanceOfSatisfying(
+                RunMode.Kafka.class,
+                kafka -> assertThat(kafka.kafka().clientProperties().getProperty("security.protocol")).isEqualTo("SASL_SSL"));
     }
 
     @Test

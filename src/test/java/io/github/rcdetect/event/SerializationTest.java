@@ -1,7 +1,9 @@
 package io.github.rcdetect.event;
 
-import io.github.rcdetect.alert.Alert;
+import io.github.rcdetect.detection.Correlation;
+import io.github.rcdetect.detection.Detection;
 import io.github.rcdetect.io.file.OutputLine;
+import io.github.rcdetect.output.AlertDocument;
 import io.github.rcdetect.rules.r1.HostEvent;
 import io.github.rcdetect.rules.r1.Invocation;
 
@@ -23,7 +25,9 @@ class SerializationTest {
                 LateRecord.class,
                 Invocation.class,
                 HostEvent.class,
-                Alert.class,
+                Detection.class,
+                Correlation.class,
+                AlertDocument.class,
                 OutputLine.class
             })
     void serializesAsPojoWithoutKryo(Class<?> type) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rcdetect.event.DeadLetter;
+import io.github.rcdetect.event.ErrorType;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.LateRecord;
 import io.github.rcdetect.event.Origin;
@@ -44,7 +45,7 @@ class LogSinkLinesTest {
         for (byte[] original : List.of(text.getBytes(StandardCharsets.UTF_8), invalidUtf8(text))) {
             DeadLetter deadLetter =
                     DeadLetter.of(
-                            "invalid_json",
+                            ErrorType.INVALID_JSON,
                             "bad " + text,
                             Origin.ofFile(EventStream.PROCESS, "in/" + text + ".ndjson", 3),
                             original,

@@ -3,10 +3,11 @@ package io.github.rcdetect.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rcdetect.event.DeadLetter;
+import io.github.rcdetect.event.ErrorType;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.Origin;
 import io.github.rcdetect.event.ProcessEvent;
-import io.github.rcdetect.rules.r2.ScriptChildProcessAlert;
+import io.github.rcdetect.testing.Alerts;
 import io.github.rcdetect.testing.OutputLines;
 
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class ControlCharacterEscapingTest {
         event.commandLine = "cmd /c echo \u007f\u007f";
         event.origin = Origin.ofFile(EventStream.PROCESS, "p.ndjson", 1);
 
-        String line = new ScriptChildProcessAlert().map(event).json;
+        String line = Alerts.ofProcess("R2", event).json;
 
         assertThat(line).doesNotContain("\u007f").contains("echo \\u007F\\u007F");
         assertThat(OutputLines.parseOneAsciiLine(line).at("/process/command_line").asText()).isEqualTo(event.commandLine);
@@ -37,7 +38,7 @@ class ControlCharacterEscapingTest {
     void delInTheOriginalOfADeadLetterIsEscaped() {
         byte[] original = "{\"a\":1\u007f}".getBytes(StandardCharsets.UTF_8);
         DeadLetter deadLetter =
-                DeadLetter.of("invalid_json", "bad", Origin.ofFile(EventStream.PROCESS, "p.ndjson", 1), original, original.length);
+                DeadLetter.of(ErrorType.INVALID_JSON, "bad", Origin.ofFile(EventStream.PROCESS, "p.ndjson", 1), original, original.length);
 
         String line = OutputDocuments.deadLetter(deadLetter);
 

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rcdetect.event.DeadLetter;
+import io.github.rcdetect.event.ErrorType;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.LateRecord;
 import io.github.rcdetect.event.Origin;
 import io.github.rcdetect.event.ProcessEvent;
-import io.github.rcdetect.rules.r2.ScriptChildProcessAlert;
+import io.github.rcdetect.testing.Alerts;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class OutputDocumentsTest {
     void deadLetterKeepsUtf8OriginalsAsText() {
         DeadLetter deadLetter =
                 DeadLetter.of(
-                        "invalid_json",
+                        ErrorType.INVALID_JSON,
                         "bad",
                         Origin.ofKafka(EventStream.PROCESS, "proc", 3, 42).withRecordIndex(2),
                         "{x ü".getBytes(StandardCharsets.UTF_8),
@@ -38,7 +39,7 @@ class OutputDocumentsTest {
     void deadLetterKeepsOtherBytesAsBase64AndSaysWhenTruncated() throws Exception {
         byte[] bytes = {'{', (byte) 0xC3, (byte) 0x28};
         DeadLetter deadLetter =
-                DeadLetter.of("invalid_json", "bad", Origin.ofFile(EventStream.ACTIVITY, "a.ndjson", 9), bytes, 100);
+                DeadLetter.of(ErrorType.INVALID_JSON, "bad", Origin.ofFile(EventStream.ACTIVITY, "a.ndjson", 9), bytes, 100);
         JsonNode doc = Json.MAPPER.readTree(OutputDocuments.deadLetter(deadLetter));
         assertThat(doc.at("/original").asText()).isEqualTo("e8Mo");
         assertThat(doc.at("/original_encoding").asText()).isEqualTo("base64");
@@ -59,7 +60,7 @@ class OutputDocumentsTest {
         event.parentName = "powershell.exe";
         event.parentCommandLine = hostile;
         event.origin = Origin.ofFile(EventStream.PROCESS, "p\n.ndjson", 1);
-        String line = new ScriptChildProcessAlert().map(event).json;
+        String line = Alerts.ofProcess("R2", event).json;
 
         assertThat(line).doesNotContain("\n", "\r", "\u2028", "\u0085", "\u0000", "\u001b");
         assertThat(line.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).as("printable ASCII only").isTrue();

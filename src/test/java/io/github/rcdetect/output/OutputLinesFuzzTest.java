@@ -3,16 +3,16 @@ package io.github.rcdetect.output;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.rcdetect.alert.Alert;
+import io.github.rcdetect.output.AlertDocument;
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.DeadLetter;
+import io.github.rcdetect.event.ErrorType;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.LateRecord;
 import io.github.rcdetect.event.Origin;
 import io.github.rcdetect.event.ProcessEvent;
-import io.github.rcdetect.rules.r1.R1Alerts;
-import io.github.rcdetect.rules.r2.ScriptChildProcessAlert;
 import io.github.rcdetect.testing.LogSinkCapture;
+import io.github.rcdetect.testing.Alerts;
 import io.github.rcdetect.testing.OutputLines;
 
 import org.junit.jupiter.api.Timeout;
@@ -63,7 +63,7 @@ class OutputLinesFuzzTest {
         process.origin =
                 Origin.ofKafka(EventStream.PROCESS, text(data), data.consumeInt(0, Integer.MAX_VALUE), data.consumeLong(0, Long.MAX_VALUE));
 
-        Alert r2 = new ScriptChildProcessAlert().map(process);
+        AlertDocument r2 = Alerts.ofProcess("R2", process);
         JsonNode r2Alert = OutputLines.parseOneAsciiLine(r2.json);
         expect(r2Alert, "/process/command_line", process.commandLine);
         expect(r2Alert, "/process/parent/command_line", process.parentCommandLine);
@@ -71,7 +71,7 @@ class OutputLinesFuzzTest {
         expect(r2Alert, "/host/name", process.hostKey);
         expect(r2Alert, "/azure_runcommand/source_events/0/topic", process.origin.topic);
 
-        Alert r1 = R1Alerts.of(runCommand, List.of(process));
+        AlertDocument r1 = Alerts.ofCorrelation("R1", runCommand, List.of(process));
         JsonNode r1Alert = OutputLines.parseOneAsciiLine(r1.json);
         expect(r1Alert, "/process/command_line/0", process.commandLine);
         expect(r1Alert, "/host/name", runCommand.hostKey);
@@ -82,7 +82,7 @@ class OutputLinesFuzzTest {
         byte[] original = data.consumeBytes(data.consumeInt(0, 512));
         DeadLetter deadLetter =
                 DeadLetter.of(
-                        "invalid_json",
+                        ErrorType.INVALID_JSON,
                         text(data),
                         Origin.ofFile(EventStream.PROCESS, text(data), 1).withRecordIndex(data.consumeInt(0, 1000)),
                         original,

@@ -105,7 +105,7 @@ class ActivityRecordParserTest {
     void beatsEventHubMessageWithItsMalformedTimeIsADeadLetterOfThatRecord() {
         String message = sample("azure_activitylogs/beats-azureeventhub-README-records-vm-deallocate.json");
         DeadLetter deadLetter = deadLetter(message);
-        assertThat(deadLetter.errorType).isEqualTo("invalid_timestamp");
+        assertThat(deadLetter.errorType.id()).isEqualTo("invalid_timestamp");
         assertThat(deadLetter.errorMessage)
                 .isEqualTo("time: \"2023-06-15:54:46.8676027Z\" is not an ISO-8601 date-time");
         assertThat(deadLetter.origin.recordIndex).isZero();
@@ -207,7 +207,7 @@ class ActivityRecordParserTest {
             })
     void recordsWithoutAUsableTimestampAreDeadLetters(String json, String type, String message) {
         DeadLetter deadLetter = deadLetter(json);
-        assertThat(deadLetter.errorType).isEqualTo(type);
+        assertThat(deadLetter.errorType.id()).isEqualTo(type);
         assertThat(deadLetter.errorMessage).isEqualTo(message);
         assertThat(new String(deadLetter.original, StandardCharsets.UTF_8)).isEqualTo(json);
         assertThat(deadLetter.origin).isEqualTo(ACTIVITY_ORIGIN);
@@ -226,7 +226,7 @@ class ActivityRecordParserTest {
             })
     void fieldsOfImpossibleTypesAreDeadLetters(String fields, String message) {
         DeadLetter deadLetter = deadLetter("{\"time\":\"2026-01-01T00:00:00Z\"," + fields + "}");
-        assertThat(deadLetter.errorType).isEqualTo("invalid_field");
+        assertThat(deadLetter.errorType.id()).isEqualTo("invalid_field");
         assertThat(deadLetter.errorMessage).isEqualTo(message);
     }
 
@@ -270,11 +270,11 @@ class ActivityRecordParserTest {
         assertThat(records).hasSize(3);
         assertThat(records.get(0).activity.action).isEqualTo("A");
         assertThat(records.get(0).activity.origin.recordIndex).isZero();
-        assertThat(records.get(1).deadLetter.errorType).isEqualTo("not_an_object");
+        assertThat(records.get(1).deadLetter.errorType.id()).isEqualTo("not_an_object");
         assertThat(records.get(1).deadLetter.errorMessage).isEqualTo("records[1] is a number, not an object");
         assertThat(new String(records.get(1).deadLetter.original, StandardCharsets.UTF_8)).isEqualTo("5");
         assertThat(records.get(1).deadLetter.origin.recordIndex).isEqualTo(1);
-        assertThat(records.get(2).deadLetter.errorType).isEqualTo("missing_timestamp");
+        assertThat(records.get(2).deadLetter.errorType.id()).isEqualTo("missing_timestamp");
         assertThat(new String(records.get(2).deadLetter.original, StandardCharsets.UTF_8))
                 .isEqualTo("{\"operationName\":\"B\"}");
         assertThat(records.get(2).deadLetter.origin.recordIndex).isEqualTo(2);
@@ -293,7 +293,7 @@ class ActivityRecordParserTest {
             })
     void documentsThatAreNotARecordAreDeadLetters(String json, String type, String message) {
         DeadLetter deadLetter = deadLetter(json);
-        assertThat(deadLetter.errorType).isEqualTo(type);
+        assertThat(deadLetter.errorType.id()).isEqualTo(type);
         assertThat(deadLetter.errorMessage).isEqualTo(message);
         assertThat(new String(deadLetter.original, StandardCharsets.UTF_8)).isEqualTo(json);
     }
@@ -303,7 +303,7 @@ class ActivityRecordParserTest {
         byte[] bytes = {'{', '"', 't', 'i', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         List<InputRecord> records = Parsing.parse(io.github.rcdetect.event.EventStream.ACTIVITY, ParserLimits.defaults(), bytes);
         assertThat(records).hasSize(1);
-        assertThat(records.get(0).deadLetter.errorType).isEqualTo("invalid_json");
+        assertThat(records.get(0).deadLetter.errorType.id()).isEqualTo("invalid_json");
         assertThat(records.get(0).deadLetter.original).isEqualTo(bytes);
     }
 }

@@ -11,7 +11,7 @@ import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.Origin;
 import io.github.rcdetect.output.Json;
-import io.github.rcdetect.rules.Candidates;
+import io.github.rcdetect.domain.Candidates;
 
 import org.junit.jupiter.api.Test;
 
@@ -127,10 +127,10 @@ class DetectionParserTest {
                         .getBytes(StandardCharsets.UTF_8);
         RecordParser detection = RecordParser.forDetection(EventStream.PROCESS, ParserLimits.defaults());
 
-        assertThat(only(RecordParser.forStream(EventStream.PROCESS, ParserLimits.defaults()), noise).deadLetter.errorType)
+        assertThat(only(RecordParser.forStream(EventStream.PROCESS, ParserLimits.defaults()), noise).deadLetter.errorType.id())
                 .isEqualTo("limit_exceeded");
         assertThat(only(detection, noise).deadLetter).isNull();
-        assertThat(only(detection, candidate).deadLetter.errorType).isEqualTo("limit_exceeded");
+        assertThat(only(detection, candidate).deadLetter.errorType.id()).isEqualTo("limit_exceeded");
     }
 
     /** Compares both parsers on one input; returns the number of records compared. */
@@ -170,7 +170,9 @@ class DetectionParserTest {
     }
 
     private static boolean mayMatch(InputRecord event) {
-        return event.activity != null ? Candidates.mayMatch(event.activity) : Candidates.mayMatch(event.process);
+        return event.activity != null
+                ? Candidates.mayBeRunCommandRecord(event.activity.action)
+                : Candidates.mayBeScriptChild(event.process.parentName);
     }
 
     private static InputRecord only(RecordParser parser, byte[] input) {

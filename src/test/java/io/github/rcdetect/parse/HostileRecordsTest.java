@@ -49,7 +49,7 @@ class HostileRecordsTest {
     @Test
     void anEmptyRecordsArrayIsNoBatchButTheMessageItself() {
         InputRecord record = only(EventStream.ACTIVITY, utf8("{\"records\":[]}"));
-        assertThat(record.deadLetter.errorType).isEqualTo("missing_timestamp");
+        assertThat(record.deadLetter.errorType.id()).isEqualTo("missing_timestamp");
         assertThat(record.deadLetter.original).isEqualTo(utf8("{\"records\":[]}"));
     }
 
@@ -76,7 +76,7 @@ class HostileRecordsTest {
     @Test
     void aHugeExponentInATimestampIsAShortMessage() {
         InputRecord record = only(EventStream.PROCESS, utf8("{\"@timestamp\":1e999999999}"));
-        assertThat(record.deadLetter.errorType).isEqualTo("invalid_timestamp");
+        assertThat(record.deadLetter.errorType.id()).isEqualTo("invalid_timestamp");
         assertThat(record.deadLetter.errorMessage)
                 .isEqualTo("@timestamp: expected an ISO-8601 string or epoch milliseconds, found the fraction 1E+999999999");
     }
@@ -94,7 +94,7 @@ class HostileRecordsTest {
     @Test
     void anExponentBeyondBigDecimalIsReadAsItsText() {
         InputRecord timestamp = only(EventStream.ACTIVITY, utf8("{\"@timestamp\":1e999999999999}"));
-        assertThat(timestamp.deadLetter.errorType).isEqualTo("invalid_timestamp");
+        assertThat(timestamp.deadLetter.errorType.id()).isEqualTo("invalid_timestamp");
         InputRecord name = only(EventStream.PROCESS, utf8("{" + TIMESTAMP + ",\"process\":{\"name\":1e9999999999999}}"));
         assertThat(name.process.name).isEqualTo("1e9999999999999");
     }
@@ -119,7 +119,7 @@ class HostileRecordsTest {
         failing.parse(batch, 0, batch.length, Parsing.PROCESS_ORIGIN, records::add);
         assertThat(records).hasSize(2);
         assertThat(records).allSatisfy(record -> {
-            assertThat(record.deadLetter.errorType).isEqualTo("invalid_json");
+            assertThat(record.deadLetter.errorType.id()).isEqualTo("invalid_json");
             assertThat(record.deadLetter.errorMessage).isEqualTo("parser failure: java.lang.IllegalStateException: a bug");
         });
         assertThat(records.get(1).deadLetter.original).isEqualTo(utf8("{\"b\":2}"));
@@ -163,7 +163,7 @@ class HostileRecordsTest {
             for (int n = random.nextInt(9); n > 0; n--) {
                 text.append(alphabet[random.nextInt(alphabet.length)]);
             }
-            assertThat(AzureResources.isEmailAddress(text.toString()))
+            assertThat(CallerClaims.isEmailAddress(text.toString()))
                     .as("\"%s\"", text)
                     .isEqualTo(email.matcher(text).matches());
         }
@@ -194,7 +194,7 @@ class HostileRecordsTest {
         for (byte[] record : records) {
             InputRecord parsed = only(EventStream.PROCESS, record);
             assertThat(parsed.deadLetter).as(what).isNotNull();
-            assertThat(parsed.deadLetter.errorType).isEqualTo("invalid_json");
+            assertThat(parsed.deadLetter.errorType.id()).isEqualTo("invalid_json");
             assertThat(parsed.deadLetter.errorMessage)
                     .startsWith("not valid UTF-8: byte " + firstByte + " at byte " + indexOf(record, bad[0]));
             JsonNode document = OutputLines.parseOneAsciiLine(OutputDocuments.deadLetter(parsed.deadLetter));

@@ -6,17 +6,16 @@ import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.LateRecord;
 import io.github.rcdetect.event.Origin;
+import io.github.rcdetect.detection.Detection;
+import io.github.rcdetect.output.AlertDocuments;
 import io.github.rcdetect.output.OutputDocuments;
-import io.github.rcdetect.rules.r1.GuestProcesses;
-import io.github.rcdetect.rules.r1.RunCommandRecords;
-import io.github.rcdetect.rules.r2.ScriptChildProcess;
-import io.github.rcdetect.rules.r2.ScriptChildProcessAlert;
+import io.github.rcdetect.rules.Rule;
+import io.github.rcdetect.rules.registry.Rules;
 import io.github.rcdetect.testing.OutputLines;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The parser's contract for any byte sequence, as the fuzz targets and their example tests check it: it returns (never
@@ -24,15 +23,7 @@ import java.util.Set;
  * the bytes it came from; everything it yields can be written as one ASCII JSON line.
  */
 final class ParseContract {
-    static final Set<String> ERROR_TYPES =
-            Set.of(
-                    "invalid_json",
-                    "not_an_object",
-                    "missing_timestamp",
-                    "invalid_timestamp",
-                    "timestamp_in_future",
-                    "invalid_field",
-                    "limit_exceeded");
+    private static final AlertDocuments ALERTS = new AlertDocuments(Rules.metadata());
 
     private static final ParserLimits LIMITS = ParserLimits.defaults();
     private static final RecordParser ACTIVITY = RecordParser.forStream(EventStream.ACTIVITY, LIMITS);
@@ -62,7 +53,9 @@ final class ParseContract {
                 }
                 checkTimestamp(record.activity.timestamp, after, input);
                 checkOrigin(record.activity.origin, origin, input);
-                RunCommandRecords.matches(record.activity);
+                for (Rule rule : Rules.ALL) {
+                    rule.readsActivity(record.activity);
+                }
                 OutputLines.parseOneAsciiLine(OutputDocuments.lateRecord(LateRecord.of(record.activity)));
             } else {
                 if (record.process == null) {
@@ -70,9 +63,11 @@ final class ParseContract {
                 }
                 checkTimestamp(record.process.timestamp, after, input);
                 checkOrigin(record.process.origin, origin, input);
-                GuestProcesses.matches(record.process);
-                ScriptChildProcess.matches(record.process);
-                JsonNode alert = OutputLines.parseOneAsciiLine(new ScriptChildProcessAlert().map(record.process).json);
+                for (Rule rule : Rules.ALL) {
+                    rule.readsProcess(record.process);
+                }
+                Detection detection = Detection.ofProcess("R2", "id", record.process.hostKey, record.process);
+                JsonNode alert = OutputLines.parseOneAsciiLine(ALERTS.map(detection).json);
                 if (record.process.commandLine != null
                         && !record.process.commandLine.equals(alert.at("/process/command_line").asText())) {
                     throw new AssertionError("the alert changed the command line of " + describe(input));
@@ -98,7 +93,7 @@ final class ParseContract {
     }
 
     private static void checkDeadLetter(DeadLetter deadLetter, EventStream stream, Origin origin, byte[] input) {
-        if (!ERROR_TYPES.contains(deadLetter.errorType)) {
+        if (deadLetter.errorType == null) {
             throw new AssertionError("unknown error type " + deadLetter.errorType + " for " + describe(input));
         }
         if (deadLetter.errorMessage == null || deadLetter.origin == null || deadLetter.origin.stream != stream) {
@@ -127,7 +122,7 @@ final class ParseContract {
             throw new AssertionError("dead-letter original is no slice of " + describe(input));
         }
         JsonNode document = OutputLines.parseOneAsciiLine(OutputDocuments.deadLetter(deadLetter));
-        if (!deadLetter.errorType.equals(document.at("/error/type").asText())
+        if (!deadLetter.errorType.id().equals(document.at("/error/type").asText())
                 || !Arrays.equals(original, OutputLines.originalBytes(document))
                 || document.at("/original_bytes").asLong() != deadLetter.originalLength) {
             throw new AssertionError("dead-letter document does not carry the dead letter of " + describe(input));

@@ -26,7 +26,7 @@ class ParserLimitsTest {
     void nestingDeeperThanTheLimitIsADeadLetter() {
         String deep = "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"x\":" + "[".repeat(20) + "]".repeat(20) + "}";
         InputRecord record = only(deep);
-        assertThat(record.deadLetter.errorType).isEqualTo("limit_exceeded");
+        assertThat(record.deadLetter.errorType.id()).isEqualTo("limit_exceeded");
         assertThat(record.deadLetter.errorMessage)
                 .isEqualTo("Document nesting depth (9) exceeds the maximum allowed (8, from `StreamReadConstraints.getMaxNestingDepth()`)");
     }
@@ -40,7 +40,7 @@ class ParserLimitsTest {
     @Test
     void aStringLongerThanTheLimitIsADeadLetter() {
         InputRecord record = only("{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"process.name\":\"" + "a".repeat(101) + "\"}");
-        assertThat(record.deadLetter.errorType).isEqualTo("limit_exceeded");
+        assertThat(record.deadLetter.errorType.id()).isEqualTo("limit_exceeded");
         assertThat(record.deadLetter.errorMessage).startsWith("String value length (101) exceeds the maximum allowed (100");
     }
 
@@ -49,7 +49,7 @@ class ParserLimitsTest {
         String big = "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"x\":\"" + "b".repeat(50) + "\"}";
         String json = big.repeat(1).replace("}", ",\"pad\":[" + "1,".repeat(500) + "1]}");
         InputRecord record = only(json);
-        assertThat(record.deadLetter.errorType).isEqualTo("limit_exceeded");
+        assertThat(record.deadLetter.errorType.id()).isEqualTo("limit_exceeded");
         assertThat(record.deadLetter.errorMessage)
                 .isEqualTo("record of " + json.length() + " bytes exceeds the limit of 1000");
         assertThat(record.deadLetter.original).hasSize(64);

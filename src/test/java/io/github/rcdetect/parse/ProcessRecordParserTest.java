@@ -183,7 +183,7 @@ class ProcessRecordParserTest {
             })
     void fieldsOfImpossibleTypesAreDeadLetters(String fields, String message) {
         DeadLetter deadLetter = deadLetter("{\"@timestamp\":\"2026-01-01T00:00:00Z\"," + fields + "}");
-        assertThat(deadLetter.errorType).isEqualTo("invalid_field");
+        assertThat(deadLetter.errorType.id()).isEqualTo("invalid_field");
         assertThat(deadLetter.errorMessage).isEqualTo(message);
     }
 

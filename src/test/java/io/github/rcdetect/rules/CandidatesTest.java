@@ -2,11 +2,10 @@ package io.github.rcdetect.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.rcdetect.domain.Candidates;
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.ProcessEvent;
-import io.github.rcdetect.rules.r1.GuestProcesses;
-import io.github.rcdetect.rules.r1.RunCommandRecords;
-import io.github.rcdetect.rules.r2.ScriptChildProcess;
+import io.github.rcdetect.rules.registry.Rules;
 import io.github.rcdetect.testing.Processes;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The parser drops what Candidates rejects, so every event a rule matches must be a candidate. */
+/**
+ * The parser drops what the domain's prefilter rejects, so every record a rule of the registry reads must pass it:
+ * each rule is held to it here, whatever rules the registry lists.
+ */
 class CandidatesTest {
     private static final String SCRIPT = "powershell -ExecutionPolicy Unrestricted -File script1.ps1";
     private static final String WAAGENT = "/var/lib/waagent/run-command/download/3/script.sh";
@@ -22,8 +24,12 @@ class CandidatesTest {
             List.of("powershell.exe", "PowerShell.EXE", "bash", "dash", "sh", "zsh", "busybox", "Bash", "cmd.exe",
                     "pwsh.exe", "python3");
 
+    private static boolean someRuleReads(ProcessEvent event) {
+        return Rules.ALL.stream().anyMatch(rule -> rule.readsProcess(event));
+    }
+
     @Test
-    void everyProcessEitherRuleMatchesIsACandidate() {
+    void everyProcessARuleReadsIsACandidate() {
         List<ProcessEvent> events = new ArrayList<>();
         for (String parent : PARENTS) {
             events.add(Processes.windows(parent, SCRIPT));
@@ -33,21 +39,21 @@ class CandidatesTest {
         }
         int matched = 0;
         for (ProcessEvent event : events) {
-            if (ScriptChildProcess.matches(event) || GuestProcesses.matches(event)) {
+            if (someRuleReads(event)) {
                 matched++;
-                assertThat(Candidates.mayMatch(event)).as(event.parentName).isTrue();
+                assertThat(Candidates.mayBeScriptChild(event.parentName)).as(event.parentName).isTrue();
             }
         }
         // PowerShell both ways for two shapes; exec under the five shells R1 or R2 accept; fork under those R2 accepts.
-        assertThat(matched).as("events some rule matches").isEqualTo(14);
+        assertThat(matched).as("events some rule reads").isEqualTo(14);
     }
 
     @Test
     void processesUnderOtherParentsAreNot() {
         for (String parent : List.of("cmd.exe", "pwsh.exe", "python3", "Bash", "services.exe")) {
-            assertThat(Candidates.mayMatch(Processes.windows(parent, SCRIPT))).as(parent).isFalse();
+            assertThat(Candidates.mayBeScriptChild(Processes.windows(parent, SCRIPT).parentName)).as(parent).isFalse();
         }
-        assertThat(Candidates.mayMatch(Processes.linux("exec", null, WAAGENT))).isFalse();
+        assertThat(Candidates.mayBeScriptChild(Processes.linux("exec", null, WAAGENT).parentName)).isFalse();
     }
 
     @Test
@@ -57,11 +63,12 @@ class CandidatesTest {
             record.hostKey = "vm1";
             record.action = "Microsoft.Compute/virtualMachines/runCommand/action";
             record.outcome = outcome;
-            assertThat(RunCommandRecords.matches(record)).isEqualTo(!"failure".equals(outcome));
-            assertThat(Candidates.mayMatch(record)).as("outcome %s", outcome).isTrue();
+            assertThat(Rules.ALL.stream().anyMatch(rule -> rule.readsActivity(record)))
+                    .isEqualTo(!"failure".equals(outcome));
+            assertThat(Candidates.mayBeRunCommandRecord(record.action)).as("outcome %s", outcome).isTrue();
         }
         ActivityEvent deallocate = new ActivityEvent();
         deallocate.action = "MICROSOFT.COMPUTE/VIRTUALMACHINES/DEALLOCATE/ACTION";
-        assertThat(Candidates.mayMatch(deallocate)).isFalse();
+        assertThat(Candidates.mayBeRunCommandRecord(deallocate.action)).isFalse();
     }
 }

@@ -2,8 +2,6 @@ package io.github.rcdetect.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.rcdetect.DetectionTopology;
-import io.github.rcdetect.alert.Alert;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.io.file.FileInputs;
@@ -11,7 +9,8 @@ import io.github.rcdetect.io.file.OutputLine;
 import io.github.rcdetect.output.Json;
 import io.github.rcdetect.parse.ParserLimits;
 import io.github.rcdetect.parse.RecordParser;
-import io.github.rcdetect.rules.r1.RunCommandCorrelation;
+import io.github.rcdetect.pipeline.DetectionPipeline;
+import io.github.rcdetect.rules.CorrelationSettings;
 
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -32,14 +31,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Runs the real topology on the test MiniCluster over NDJSON files, with collecting sinks instead of file sinks, the
- * way {@code main} wires file or Kafka sinks. Runs with {@code pipeline.generic-types: false}, so any type that would
+ * Runs the real pipeline on the test MiniCluster over NDJSON files, with {@link CollectingSinks} where {@code main}
+ * wires file or Kafka sinks. Runs with {@code pipeline.generic-types: false}, so any type that would
  * need Kryo fails the job.
  */
 public final class DetectionRun {
-    public static final RunCommandCorrelation.Settings R1_SETTINGS =
-            new RunCommandCorrelation.Settings(Duration.ofMinutes(90), Duration.ofMinutes(15));
-
     /** The three outputs, as parsed JSON, in the sorted order a bounded run writes them. */
     public record Result(
             List<ObjectNode> alerts,
@@ -162,26 +158,18 @@ public final class DetectionRun {
 
     private StreamExecutionEnvironment environment() {
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(DetectionTopology.jobConfiguration());
+                StreamExecutionEnvironment.getExecutionEnvironment(DetectionPipeline.jobConfiguration());
         env.setParallelism(parallelism);
         return env;
     }
 
     private Result execute(StreamExecutionEnvironment env, DataStream<InputRecord> activity, DataStream<InputRecord> process)
             throws Exception {
-        DetectionTopology.Outputs outputs = DetectionTopology.build(activity, process, R1_SETTINGS);
-
-        DataStream.Collector<Alert> alerts = new DataStream.Collector<>();
-        DataStream.Collector<OutputLine> deadLetters = new DataStream.Collector<>();
-        DataStream.Collector<OutputLine> late = new DataStream.Collector<>();
-        outputs.alerts().collectAsync(alerts);
-        outputs.deadLetters().map(OutputLine::of).collectAsync(deadLetters);
-        outputs.lateRecords().map(OutputLine::of).collectAsync(late);
+        CollectingSinks sinks = new CollectingSinks();
+        DetectionPipeline.build(activity, process, CorrelationSettings.defaults(), sinks);
         JobExecutionResult execution = env.execute("test run");
-
-        List<OutputLine> alertLines = new ArrayList<>();
-        alerts.getOutput().forEachRemaining(alert -> alertLines.add(OutputLine.of(alert)));
-        return new Result(parse(alertLines), parse(drain(deadLetters)), parse(drain(late)), execution);
+        return new Result(
+                parse(sinks.alertLines()), parse(sinks.deadLetterLines()), parse(sinks.lateRecordLines()), execution);
     }
 
     public Path write(String name, List<String> lines) throws IOException {
@@ -189,12 +177,6 @@ public final class DetectionRun {
         Files.createDirectories(file.getParent());
         Files.write(file, lines, StandardCharsets.UTF_8);
         return file;
-    }
-
-    private static List<OutputLine> drain(DataStream.Collector<OutputLine> collector) {
-        List<OutputLine> lines = new ArrayList<>();
-        collector.getOutput().forEachRemaining(lines::add);
-        return lines;
     }
 
     private static List<ObjectNode> parse(List<OutputLine> lines) throws IOException {

@@ -148,6 +148,17 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Sends lines round-robin over the first {@code partitions} partitions, each partition in the lines' order. */
+    public void spread(String topic, int partitions, List<String> lines) {
+        for (int partition = 0; partition < partitions; partition++) {
+            List<String> part = new ArrayList<>();
+            for (int i = partition; i < lines.size(); i += partitions) {
+                part.add(lines.get(i));
+            }
+            produce(topic, partition, part);
+        }
+    }
+
     /** Everything committed to a topic so far: read with {@code read_committed} up to its last stable offset. */
     public List<ConsumerRecord<String, String>> readCommitted(String topic) {
         Properties properties = new Properties();

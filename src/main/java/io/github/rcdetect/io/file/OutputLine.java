@@ -1,9 +1,9 @@
 package io.github.rcdetect.io.file;
 
-import io.github.rcdetect.alert.Alert;
 import io.github.rcdetect.event.DeadLetter;
 import io.github.rcdetect.event.LateRecord;
 import io.github.rcdetect.event.Origin;
+import io.github.rcdetect.output.AlertDocument;
 import io.github.rcdetect.output.OutputDocuments;
 
 /** One NDJSON output line with the key a bounded run's output file is sorted by. */
@@ -19,7 +19,7 @@ public class OutputLine {
     }
 
     /** Alerts sort by time, rule, host and id. */
-    public static OutputLine of(Alert alert) {
+    public static OutputLine of(AlertDocument alert) {
         return new OutputLine(
                 String.format("%020d|%s|%s|%s", alert.timestamp, alert.ruleId, alert.hostName, alert.eventId),
                 alert.json);

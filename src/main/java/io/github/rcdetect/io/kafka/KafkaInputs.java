@@ -1,6 +1,5 @@
 package io.github.rcdetect.io.kafka;
 
-import io.github.rcdetect.JobConfig;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.parse.ParserLimits;
@@ -19,7 +18,7 @@ public final class KafkaInputs {
     private KafkaInputs() {}
 
     public static DataStream<InputRecord> source(
-            StreamExecutionEnvironment env, EventStream stream, JobConfig.Kafka kafka, ParserLimits limits) {
+            StreamExecutionEnvironment env, EventStream stream, KafkaSettings kafka, ParserLimits limits) {
         Properties consumer = kafka.clientProperties();
         // Records of an upstream transaction count once it commits (Kafka's own default reads them before).
         consumer.putIfAbsent("isolation.level", "read_committed");
@@ -42,13 +41,13 @@ public final class KafkaInputs {
      * largest time seen by the stream's out-of-orderness bound; a partition silent for the idle timeout stops holding
      * the others back.
      */
-    public static WatermarkStrategy<InputRecord> watermarks(JobConfig.EventTime eventTime) {
+    public static WatermarkStrategy<InputRecord> watermarks(EventTime eventTime) {
         return WatermarkStrategy.<InputRecord>forBoundedOutOfOrderness(eventTime.outOfOrderness())
                 .withIdleness(eventTime.idleTimeout())
                 .withTimestampAssigner((record, previous) -> record.eventTime());
     }
 
-    private static OffsetsInitializer startingOffsets(JobConfig.StartingOffsets startingOffsets) {
+    private static OffsetsInitializer startingOffsets(StartingOffsets startingOffsets) {
         switch (startingOffsets) {
             case EARLIEST:
                 return OffsetsInitializer.earliest();

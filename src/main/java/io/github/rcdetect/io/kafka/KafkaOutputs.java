@@ -1,7 +1,6 @@
 package io.github.rcdetect.io.kafka;
 
-import io.github.rcdetect.JobConfig;
-import io.github.rcdetect.alert.Alert;
+import io.github.rcdetect.output.AlertDocument;
 
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -15,24 +14,24 @@ import java.util.Properties;
  * Transactional Kafka sinks: records become visible to {@code read_committed} consumers when the checkpoint that
  * covers them completes, so after a crash and restore each appears exactly once.
  */
-public final class KafkaOutputs {
+final class KafkaOutputs {
     /** Transactions must outlive a checkpoint and a restart, yet stay within the broker's default maximum. */
     static final String TRANSACTION_TIMEOUT_MS = String.valueOf(15 * 60 * 1000);
 
     private KafkaOutputs() {}
 
     /** Alerts keyed by host, so a host's alerts stay in order on one partition. */
-    public static KafkaSink<Alert> alerts(JobConfig.Kafka kafka) {
+    static KafkaSink<AlertDocument> alerts(KafkaSettings kafka) {
         return sink(kafka, "alerts", new AlertMessages(kafka.alertsTopic()));
     }
 
     /** JSON documents (dead letters, late records) to a topic, without key. */
-    public static KafkaSink<String> documents(JobConfig.Kafka kafka, String topic, String purpose) {
+    static KafkaSink<String> documents(KafkaSettings kafka, String topic, String purpose) {
         return sink(kafka, purpose, new DocumentMessages(topic));
     }
 
     private static <T> KafkaSink<T> sink(
-            JobConfig.Kafka kafka, String purpose, KafkaRecordSerializationSchema<T> messages) {
+            KafkaSettings kafka, String purpose, KafkaRecordSerializationSchema<T> messages) {
         Properties producer = kafka.clientProperties();
         producer.putIfAbsent("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
         return KafkaSink.<T>builder()
@@ -58,7 +57,7 @@ public final class KafkaOutputs {
     }
 
     /** An alert as a message: key the host, value its JSON document. */
-    private static final class AlertMessages implements KafkaRecordSerializationSchema<Alert> {
+    private static final class AlertMessages implements KafkaRecordSerializationSchema<AlertDocument> {
         private static final long serialVersionUID = 1L;
         private final String topic;
 
@@ -67,7 +66,7 @@ public final class KafkaOutputs {
         }
 
         @Override
-        public ProducerRecord<byte[], byte[]> serialize(Alert alert, KafkaSinkContext context, Long timestamp) {
+        public ProducerRecord<byte[], byte[]> serialize(AlertDocument alert, KafkaSinkContext context, Long timestamp) {
             return message(topic, alert.hostName, alert.json);
         }
     }

@@ -1,35 +1,11 @@
 package io.github.rcdetect.rules.r1;
 
-import io.github.rcdetect.event.ProcessEvent;
+import io.github.rcdetect.rules.correlation.CorrelationEvent;
 
-/** What the R1 pattern sees on a host: an invocation or a guest process (exactly one is set). */
-public class HostEvent {
-    public Invocation invocation;
-    public ProcessEvent process;
-
+/**
+ * R1's pattern events in state: an invocation or a guest process. Like {@link Invocation}, a class of R1's own so
+ * the class its savepoints name stays the same.
+ */
+public class HostEvent extends CorrelationEvent<Invocation> {
     public HostEvent() {}
-
-    public static HostEvent of(Invocation invocation) {
-        HostEvent event = new HostEvent();
-        event.invocation = invocation;
-        return event;
-    }
-
-    public static HostEvent of(ProcessEvent process) {
-        HostEvent event = new HostEvent();
-        event.process = process;
-        return event;
-    }
-
-    public boolean isInvocation() {
-        return invocation != null;
-    }
-
-    public boolean isProcess() {
-        return process != null;
-    }
-
-    public String hostKey() {
-        return invocation != null ? invocation.hostKey : process.hostKey;
-    }
 }

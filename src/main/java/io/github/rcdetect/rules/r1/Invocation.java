@@ -1,70 +1,9 @@
 package io.github.rcdetect.rules.r1;
 
-import io.github.rcdetect.event.ActivityEvent;
-
-import java.util.Arrays;
-import java.util.Comparator;
-
 /**
- * One Run Command invocation on a host: the records Azure wrote for it (Started, Accepted, Succeeded share one
- * correlation id), timed at the earliest of them.
+ * R1's invocations in state. The class adds nothing to the engine's; it exists because savepoints name the class of
+ * the state they hold, and R1's state has been of this class since the first release.
  */
-public class Invocation {
-    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
-
-    /** Records kept per invocation; Azure writes a handful, a hostile stream could write millions. */
-    static final int MAX_RECORDS = 32;
-
-    /**
-     * Record order independent of arrival order: time, then every field the alert takes from a record (its id's
-     * spelling, the caller, the subscription), then where it was read. Records at one millisecond that differ in
-     * content must not be ordered by file and line: the first of them names the invocation's id and caller and, for
-     * invocations without id, decides which is the latest, so the alert would change with the layout of the input.
-     */
-    static final Comparator<ActivityEvent> RECORD_ORDER =
-            Comparator.<ActivityEvent>comparingLong(e -> e.timestamp)
-                    .thenComparing(e -> e.outcome, NULLS_FIRST)
-                    .thenComparing(e -> e.eventId, NULLS_FIRST)
-                    .thenComparing(e -> e.correlationId, NULLS_FIRST)
-                    .thenComparing(e -> e.action, NULLS_FIRST)
-                    .thenComparing(e -> e.userEmail, NULLS_FIRST)
-                    .thenComparing(e -> e.principalId, NULLS_FIRST)
-                    .thenComparing(e -> e.sourceIp, NULLS_FIRST)
-                    .thenComparing(e -> e.sourceAsNumber, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
-                    .thenComparing(e -> e.sourceGeoCountryName, NULLS_FIRST)
-                    .thenComparing(e -> e.tenantId, NULLS_FIRST)
-                    .thenComparing(e -> e.subscriptionId, NULLS_FIRST)
-                    .thenComparing(e -> String.valueOf(e.origin));
-
-    public String hostKey;
-    public String correlationId;
-    /** Time of the earliest record, epoch milliseconds. */
-    public long timestamp;
-    /** The records in {@link #RECORD_ORDER}, at most {@link #MAX_RECORDS}. */
-    public ActivityEvent[] records;
-    /** How many records were merged, including any beyond {@link #MAX_RECORDS}. */
-    public int recordCount;
-
+public class Invocation extends io.github.rcdetect.rules.correlation.Invocation {
     public Invocation() {}
-
-    static Invocation of(ActivityEvent record) {
-        Invocation invocation = new Invocation();
-        invocation.hostKey = record.hostKey;
-        invocation.correlationId = record.correlationId;
-        invocation.timestamp = record.timestamp;
-        invocation.records = new ActivityEvent[] {record};
-        invocation.recordCount = 1;
-        return invocation;
-    }
-
-    /** Merges another record of the same invocation. */
-    void add(ActivityEvent record) {
-        ActivityEvent[] merged = Arrays.copyOf(records, records.length + 1);
-        merged[records.length] = record;
-        Arrays.sort(merged, RECORD_ORDER);
-        records = merged.length > MAX_RECORDS ? Arrays.copyOf(merged, MAX_RECORDS) : merged;
-        timestamp = records[0].timestamp;
-        correlationId = records[0].correlationId;
-        recordCount++;
-    }
 }

@@ -1,27 +1,53 @@
 package io.github.rcdetect.rules.r2;
 
+import io.github.rcdetect.detection.RuleMetadata;
+import io.github.rcdetect.detection.Threat;
+import io.github.rcdetect.domain.ProcessStarts;
+import io.github.rcdetect.domain.ScriptHosts;
+import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.ProcessEvent;
-import io.github.rcdetect.rules.RunCommandChildren;
+import io.github.rcdetect.rules.Rule;
+import io.github.rcdetect.rules.RuleInputs;
+import io.github.rcdetect.rules.RuleOutput;
+import io.github.rcdetect.rules.childprocess.ChildProcessDetection;
 
-import java.util.Set;
+/**
+ * R2, Azure Run Command script child process: any process start whose parent is a Run Command script host
+ * (docs/spec.md, "R2"); one detection per process.
+ */
+public final class ScriptChildProcess implements Rule {
+    private static final RuleMetadata METADATA =
+            RuleMetadata.medium(
+                    "R2",
+                    "Azure Run Command Script Child Process",
+                    "cb9554e8-9f31-41a8-b4f5-d82144e6dc33",
+                    Threat.execution("T1059.001", "T1059.004"));
 
-/** R2's condition: a process start whose parent is a Run Command script host (SPEC section 3). */
-public final class ScriptChildProcess {
-    public static final Set<String> SHELLS =
-            Set.of("bash", "dash", "sh", "tcsh", "csh", "zsh", "ksh", "fish", "mksh", "busybox");
-
-    private ScriptChildProcess() {}
-
-    public static boolean matches(ProcessEvent event) {
-        return isProcessStart(event)
-                && (RunCommandChildren.hasWindowsScriptParent(event)
-                        || RunCommandChildren.hasLinuxScriptParent(event, SHELLS));
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
     }
 
-    /** {@code event.type} contains start or process_started, or the document is Sysmon event 1. */
-    static boolean isProcessStart(ProcessEvent event) {
-        return RunCommandChildren.contains(event.eventType, "start")
-                || RunCommandChildren.contains(event.eventType, "process_started")
-                || RunCommandChildren.isSysmonProcessCreate(event);
+    @Override
+    public boolean readsActivity(ActivityEvent record) {
+        return false;
+    }
+
+    @Override
+    public boolean readsProcess(ProcessEvent event) {
+        return matches(event);
+    }
+
+    @Override
+    public RuleOutput detect(RuleInputs inputs) {
+        return ChildProcessDetection.apply(
+                inputs.processes(), METADATA.id(), "script child process", ScriptChildProcess::matches);
+    }
+
+    /** A process start under the agent's PowerShell running a script, or under a shell on the waagent path. */
+    static boolean matches(ProcessEvent event) {
+        return ProcessStarts.isProcessStart(event.eventType, event.eventCode, event.eventCategory)
+                && (ScriptHosts.isWindowsScriptParent(event.parentName, event.parentCommandLine)
+                        || ScriptHosts.isLinuxScriptParent(event.parentName, event.parentArgs, ScriptHosts.SHELLS));
     }
 }

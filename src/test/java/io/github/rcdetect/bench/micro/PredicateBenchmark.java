@@ -6,8 +6,8 @@ import io.github.rcdetect.event.Origin;
 import io.github.rcdetect.event.ProcessEvent;
 import io.github.rcdetect.parse.ParserLimits;
 import io.github.rcdetect.parse.RecordParser;
-import io.github.rcdetect.rules.r1.GuestProcesses;
-import io.github.rcdetect.rules.r2.ScriptChildProcess;
+import io.github.rcdetect.rules.Rule;
+import io.github.rcdetect.rules.registry.Rules;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,7 +38,12 @@ public class PredicateBenchmark {
     @Param({"0.01", "0.10"})
     public double matchFraction;
 
+    /** A rule of the registry, by id. */
+    @Param({"R1", "R2"})
+    public String ruleId;
+
     private ProcessEvent[] events;
+    private Rule rule;
 
     @Setup
     public void parse() {
@@ -48,22 +53,14 @@ public class PredicateBenchmark {
             parser.parse(line, 0, line.length, Origin.ofFile(EventStream.PROCESS, "bench", 1), records::add);
         }
         events = records.stream().map(record -> record.process).toArray(ProcessEvent[]::new);
+        rule = Rules.ALL.stream().filter(candidate -> candidate.metadata().id().equals(ruleId)).findFirst().orElseThrow();
     }
 
     @Benchmark
-    public int r2ScriptChildProcess() {
+    public int readsProcess() {
         int matches = 0;
         for (ProcessEvent event : events) {
-            matches += ScriptChildProcess.matches(event) ? 1 : 0;
-        }
-        return matches;
-    }
-
-    @Benchmark
-    public int r1GuestProcess() {
-        int matches = 0;
-        for (ProcessEvent event : events) {
-            matches += GuestProcesses.matches(event) ? 1 : 0;
+            matches += rule.readsProcess(event) ? 1 : 0;
         }
         return matches;
     }

@@ -64,7 +64,7 @@ class HugeLinesInFilesTest {
         assertThat(records).hasSize(5);
         assertThat(records.get(0).process.name).isEqualTo("whoami.exe");
         InputRecord huge = records.get(1);
-        assertThat(huge.deadLetter.errorType).isEqualTo("limit_exceeded");
+        assertThat(huge.deadLetter.errorType.id()).isEqualTo("limit_exceeded");
         assertThat(huge.deadLetter.errorMessage)
                 .isEqualTo("record of " + hugeLength + " bytes exceeds the limit of " + ParserLimits.DEFAULT_MAX_RECORD_BYTES);
         assertThat(huge.deadLetter.originalLength).isEqualTo(hugeLength);
@@ -72,7 +72,7 @@ class HugeLinesInFilesTest {
         assertThat(new String(huge.deadLetter.original, 0, 40, StandardCharsets.US_ASCII)).startsWith("{\"@timestamp\"");
         assertThat(huge.deadLetter.origin.line).isEqualTo(2);
         for (InputRecord deep : List.of(records.get(2), records.get(3))) {
-            assertThat(deep.deadLetter.errorType).isEqualTo("limit_exceeded");
+            assertThat(deep.deadLetter.errorType.id()).isEqualTo("limit_exceeded");
             assertThat(deep.deadLetter.errorMessage).startsWith("Document nesting depth (65) exceeds the maximum allowed (64");
         }
         assertThat(records.get(4).process.name).isEqualTo("whoami.exe");

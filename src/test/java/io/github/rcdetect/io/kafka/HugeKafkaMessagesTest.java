@@ -73,7 +73,7 @@ class HugeKafkaMessagesTest {
 
         assertThat(records).hasSize(3);
         for (InputRecord deep : records.subList(0, 2)) {
-            assertThat(deep.deadLetter.errorType).isEqualTo("limit_exceeded");
+            assertThat(deep.deadLetter.errorType.id()).isEqualTo("limit_exceeded");
             assertThat(deep.deadLetter.errorMessage).startsWith("Document nesting depth (65) exceeds the maximum allowed (64");
             assertThat(deep.deadLetter.original).hasSize(ParserLimits.DEFAULT_MAX_DEAD_LETTER_BYTES);
         }
@@ -96,7 +96,7 @@ class HugeKafkaMessagesTest {
                 length, measured.millis(), measured.bytes());
 
         assertThat(records).hasSize(1);
-        assertThat(records.get(0).deadLetter.errorType).isEqualTo("limit_exceeded");
+        assertThat(records.get(0).deadLetter.errorType.id()).isEqualTo("limit_exceeded");
         assertThat(records.get(0).deadLetter.originalLength).isEqualTo(length);
         assertThat(records.get(0).deadLetter.original).hasSize(ParserLimits.DEFAULT_MAX_DEAD_LETTER_BYTES);
         assertThat(measured.bytes()).as("bytes allocated").isLessThan(1024 * 1024);

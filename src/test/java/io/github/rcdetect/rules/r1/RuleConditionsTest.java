@@ -5,6 +5,7 @@ import static io.github.rcdetect.testing.Processes.sysmon;
 import static io.github.rcdetect.testing.Processes.windows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.rcdetect.domain.RunCommandAction;
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.ProcessEvent;
 
@@ -42,7 +43,7 @@ class RuleConditionsTest {
 
     @Test
     void runCommandRecordsNeedAHost() {
-        assertThat(RunCommandRecords.matches(record(RunCommandRecords.RUN_COMMAND_ACTION, null, null))).isFalse();
+        assertThat(RunCommandRecords.matches(record(RunCommandAction.VIRTUAL_MACHINE.operationName(), null, null))).isFalse();
         assertThat(RunCommandRecords.matches(record(null, null, "vm1"))).isFalse();
     }
 

@@ -1,0 +1,242 @@
+package io.github.rcdetect.config;
+
+import io.github.rcdetect.io.kafka.EventTime;
+import io.github.rcdetect.io.kafka.KafkaSettings;
+import io.github.rcdetect.parse.ParserLimits;
+import io.github.rcdetect.rules.CorrelationSettings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Every setting of a run, read from the command line ({@link Options}) and checked before anything runs: the run
+ * mode with its own settings, and what both modes share.
+ */
+public final class JobConfig {
+    private static final Set<String> FILE_EXTENSIONS = Set.of(".ndjson", ".json");
+
+    private final RunMode mode;
+    private final CorrelationSettings correlation;
+    private final ParserLimits parserLimits;
+    private final Integer parallelism;
+
+    private JobConfig(Map<Option<?>, String> given) {
+        Values values = new Values(given);
+        boolean files = given.containsKey(Options.ACTIVITY) || given.containsKey(Options.PROCESS);
+        boolean kafka = given.containsKey(Options.BOOTSTRAP_SERVERS);
+        if (files && kafka) {
+            throw new IllegalArgumentException(
+                    "give either files (--activity, --process) or Kafka (--bootstrap-servers and topics), not both");
+        }
+        Option.Scope scope = kafka ? Option.Scope.KAFKA : Option.Scope.FILES;
+        List<String> foreign =
+                given.keySet().stream().filter(option -> !option.scope().includes(scope)).map(Option::flag).toList();
+        if (!kafka && Stream.of(Options.ACTIVITY_TOPIC, Options.PROCESS_TOPIC, Options.ALERTS_TOPIC).anyMatch(given::containsKey)) {
+            throw new IllegalArgumentException("--bootstrap-servers is required with Kafka topics");
+        }
+        if (!foreign.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "unknown option(s) " + (kafka ? "with --bootstrap-servers" : "with files") + ": " + String.join(", ", foreign));
+        }
+        for (Option<?> option : Options.ALL) {
+            if (option.isRequired() && option.scope() == scope && !given.containsKey(option)) {
+                throw new IllegalArgumentException(option.flag() + " is required");
+            }
+        }
+        this.mode = kafka ? kafkaMode(values) : filesMode(values);
+        this.correlation =
+                new CorrelationSettings(
+                        values.get(Options.INVOCATION_MAX_SPAN), values.get(Options.MAX_ACTIVITY_DELAY));
+        this.parserLimits =
+                new ParserLimits(
+                        values.get(Options.MAX_RECORD_BYTES),
+                        values.get(Options.MAX_NESTING_DEPTH),
+                        values.get(Options.MAX_STRING_LENGTH),
+                        values.get(Options.MAX_FUTURE_SKEW),
+                        ParserLimits.DEFAULT_MAX_DEAD_LETTER_BYTES);
+        this.parallelism = values.get(Options.PARALLELISM);
+    }
+
+    /**
+     * Reads the command line: {@code --option value} pairs of {@link Options}.
+     *
+     * @throws IllegalArgumentException naming the option at fault, for a missing, malformed, repeated, contradictory
+     *     or unknown option
+     */
+    public static JobConfig fromArgs(String... args) {
+        Map<String, Option<?>> byFlag = new HashMap<>();
+        Options.ALL.forEach(option -> byFlag.put(option.flag(), option));
+        Map<Option<?>, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            Option<?> option = byFlag.get(args[i]);
+            if (option == null) {
+                throw new IllegalArgumentException(
+                        args[i].startsWith("--")
+                                ? "unknown option " + args[i] + suggestion(args[i], byFlag.keySet())
+                                : "unexpected argument '" + args[i] + "' (options are --name value)");
+            }
+            if (i + 1 >= args.length || byFlag.containsKey(args[i + 1]) || args[i + 1].isBlank()) {
+                throw new IllegalArgumentException(option.flag() + " needs a value (" + option.valueName() + ")");
+            }
+            if (given.put(option, args[++i]) != null) {
+                throw new IllegalArgumentException(option.flag() + " is given twice");
+            }
+        }
+        return new JobConfig(given);
+    }
+
+    /** " (did you mean --x?)" for the one known flag within two edits of a mistyped one, else nothing. */
+    private static String suggestion(String typed, Set<String> flags) {
+        List<String> close = flags.stream().filter(flag -> editDistance(typed, flag) <= 2).sorted().toList();
+        return close.size() == 1 ? " (did you mean " + close.get(0) + "?)" : "";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    public static boolean wantsHelp(String... args) {
+        return List.of(args).contains("--help") || List.of(args).contains("-h");
+    }
+
+    public RunMode mode() {
+        return mode;
+    }
+
+    public CorrelationSettings correlation() {
+        return correlation;
+    }
+
+    public ParserLimits parserLimits() {
+        return parserLimits;
+    }
+
+    /** Null means Flink's default. */
+    public Integer parallelism() {
+        return parallelism;
+    }
+
+    private static RunMode.Files filesMode(Values values) {
+        return new RunMode.Files(
+                inputFiles(Options.ACTIVITY, values.get(Options.ACTIVITY)),
+                inputFiles(Options.PROCESS, values.get(Options.PROCESS)),
+                values.get(Options.ALERTS),
+                values.get(Options.DEAD_LETTER));
+    }
+
+    private static RunMode.Kafka kafkaMode(Values values) {
+        KafkaSettings kafka =
+                new KafkaSettings(
+                        values.get(Options.BOOTSTRAP_SERVERS),
+                        clientProperties(values.get(Options.KAFKA_PROPERTIES)),
+                        values.get(Options.GROUP_ID),
+                        values.get(Options.STARTING_OFFSETS),
+                        values.get(Options.ACTIVITY_TOPIC),
+                        new EventTime(
+                                values.get(Options.ACTIVITY_OUT_OF_ORDERNESS), values.get(Options.ACTIVITY_IDLE_TIMEOUT)),
+                        values.get(Options.PROCESS_TOPIC),
+                        new EventTime(
+                                values.get(Options.PROCESS_OUT_OF_ORDERNESS), values.get(Options.PROCESS_IDLE_TIMEOUT)),
+                        values.get(Options.ALERTS_TOPIC),
+                        values.get(Options.DEAD_LETTER_TOPIC),
+                        values.get(Options.LATE_TOPIC));
+        Set<String> topics = new TreeSet<>();
+        for (String topic :
+                new String[] {
+                    kafka.activityTopic(), kafka.processTopic(), kafka.alertsTopic(), kafka.deadLetterTopic(), kafka.lateTopic()
+                }) {
+            if (topic != null && !topics.add(topic)) {
+                throw new IllegalArgumentException("topic '" + topic + "' is given for two different purposes");
+            }
+        }
+        return new RunMode.Kafka(kafka, values.get(Options.CHECKPOINT_INTERVAL), values.get(Options.CHECKPOINT_DIR));
+    }
+
+    /** The files of an input option: the file itself, or the *.ndjson/*.json files of a folder, in name order. */
+    private static List<Path> inputFiles(Option<String> option, String value) {
+        Path path = Paths.get(value);
+        if (Files.isRegularFile(path)) {
+            return List.of(path);
+        }
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException(option.flag() + ": no such file or folder: " + value);
+        }
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> children = Files.list(path)) {
+            children.filter(Files::isRegularFile).filter(JobConfig::isRecordFile).sorted().forEach(found::add);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option.flag() + ": cannot list " + value + ": " + e.getMessage(), e);
+        }
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException(option.flag() + ": " + value + " holds no *.ndjson or *.json files");
+        }
+        return found;
+    }
+
+    private static boolean isRecordFile(Path file) {
+        String name = file.getFileName().toString();
+        return !name.startsWith(".") && FILE_EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    /** The properties file's settings; a read error names the file, never its content. */
+    private static Properties clientProperties(Path file) {
+        Properties properties = new Properties();
+        if (file != null) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        Options.KAFKA_PROPERTIES.flag()
+                                + ": cannot read "
+                                + file
+                                + " ("
+                                + e.getClass().getSimpleName()
+                                + ")",
+                        e);
+            }
+        }
+        return properties;
+    }
+
+    /** The given options' values, read and checked, or their defaults. */
+    private static final class Values {
+        private final Map<Option<?>, String> given;
+
+        Values(Map<Option<?>, String> given) {
+            this.given = given;
+        }
+
+        <T> T get(Option<T> option) {
+            String value = given.get(option);
+            return value == null ? option.defaultValue() : option.parse(value);
+        }
+    }
+}

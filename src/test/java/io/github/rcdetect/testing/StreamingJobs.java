@@ -1,0 +1,107 @@
+package io.github.rcdetect.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.rcdetect.StreamingRun;
+import io.github.rcdetect.config.JobConfig;
+import io.github.rcdetect.output.Json;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The streaming job on the test MiniCluster against the in-JVM broker, started as bin/detect would start it, with
+ * the short checkpoint interval, out-of-orderness and idle timeouts that let a test finish in seconds.
+ */
+public final class StreamingJobs {
+    public static final Duration WAIT = Duration.ofSeconds(90);
+
+    private final KafkaBroker kafka;
+
+    public StreamingJobs(KafkaBroker kafka) {
+        this.kafka = kafka;
+    }
+
+    /** The options of a test job over these topics; {@code overrides} are option-value pairs replacing them. */
+    public List<String> args(KafkaBroker.Topics topics, Path directory, String... overrides) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("--bootstrap-servers", kafka.bootstrapServers());
+        options.put("--activity-topic", topics.activity());
+        options.put("--process-topic", topics.process());
+        options.put("--alerts-topic", topics.alerts());
+        options.put("--dead-letter-topic", topics.deadLetters());
+        options.put("--late-topic", topics.late());
+        options.put("--group-id", "it-" + topics.alerts());
+        options.put("--starting-offsets", "earliest");
+        options.put("--checkpoint-interval", "1 s");
+        options.put("--checkpoint-dir", directory.resolve("checkpoints").toUri().toString());
+        options.put("--activity-out-of-orderness", "5 s");
+        options.put("--process-out-of-orderness", "5 s");
+        options.put("--activity-idle-timeout", "2 s");
+        options.put("--process-idle-timeout", "2 s");
+        options.put("--parallelism", "2");
+        for (int i = 0; i + 1 < overrides.length; i += 2) {
+            if (overrides[i + 1] == null) {
+                options.remove(overrides[i]);
+            } else {
+                options.put(overrides[i], overrides[i + 1]);
+            }
+        }
+        List<String> args = new ArrayList<>();
+        options.forEach((option, value) -> args.addAll(List.of(option, value)));
+        return args;
+    }
+
+    /** Starts the job with these options on top of {@code base}, restarting quickly and at most ten times. */
+    public JobClient start(List<String> args, Configuration base) throws Exception {
+        base.setString(RestartStrategyOptions.RESTART_STRATEGY.key(), "fixed-delay");
+        base.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
+        base.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+        return startAsInProduction(args, base);
+    }
+
+    /** Starts the job with these options and the restart strategy production runs with. */
+    public JobClient startAsInProduction(List<String> args, Configuration base) throws Exception {
+        JobConfig config = JobConfig.fromArgs(args.toArray(String[]::new));
+        StreamExecutionEnvironment env = StreamingRun.environment(config, base);
+        StreamingRun.define(env, config);
+        return env.executeAsync("streaming test");
+    }
+
+    /** The ticks of testdata/ on every partition of both input topics: every watermark passes the data. */
+    public void tick(KafkaBroker.Topics topics, int partitions) {
+        for (int partition = 0; partition < partitions; partition++) {
+            kafka.produce(topics.activity(), partition, List.of(Testdata.ACTIVITY_TICK));
+            kafka.produce(topics.process(), partition, List.of(Testdata.PROCESS_TICK));
+        }
+    }
+
+    /** The committed alerts once there are {@code count}, read again a few checkpoints later so duplicates show. */
+    public List<JsonNode> awaitAlerts(KafkaBroker.Topics topics, int count) throws InterruptedException {
+        kafka.awaitCommitted(topics.alerts(), records -> records.size() >= count, WAIT);
+        Thread.sleep(3_000);
+        return documents(kafka.readCommitted(topics.alerts()));
+    }
+
+    public static List<JsonNode> documents(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(record -> parse(record.value())).toList();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+}
