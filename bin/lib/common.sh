@@ -1,0 +1,49 @@
+# shellcheck shell=bash
+# What the bin/ scripts share: the repository root, the JVM flags Flink needs on Java 17, whether a build is stale,
+# and help text from a script's header comment. Sourced, never run.
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+# Flink on Java 17 reflects into JDK packages. The one list is pom.xml's flink.jvm.opens (the tests run with it).
+jvm_flags() {
+    local flags
+    flags="$(sed -n 's:.*<flink.jvm.opens>\(.*\)</flink.jvm.opens>.*:\1:p' "$root/pom.xml")"
+    [[ -n "$flags" ]] || { echo "bin: no flink.jvm.opens in $root/pom.xml" >&2; exit 1; }
+    printf '%s\n' "$flags" | tr ' ' '\n' | sed '/^$/d'
+}
+
+# The modification time of the newest file under the given paths (0 when there is none).
+newest() {
+    find "$@" -type f -printf '%T@\n' 2>/dev/null | sort -n | tail -1 | sed 's/^$/0/'
+}
+
+# stale SOURCE... -- OUTPUT... : true when an output is missing or older than the newest source file.
+stale() {
+    local sources=() output
+    while [[ $# -gt 0 && "$1" != "--" ]]; do
+        sources+=("$1")
+        shift
+    done
+    shift
+    for output in "$@"; do
+        [[ -e "$output" ]] || return 0
+    done
+    awk -v s="$(newest "${sources[@]}")" -v b="$(newest "$@")" 'BEGIN { exit !(s > b) }'
+}
+
+# build NAME GOAL... : runs Maven quietly with its log in target/NAME-build.log; prints the log and exits on failure.
+build() {
+    local name="$1"
+    shift
+    mkdir -p "$root/target"
+    if ! (cd "$root" && mvn -q -B -Dstyle.color=never "$@" > "$root/target/$name-build.log" 2>&1); then
+        cat "$root/target/$name-build.log" >&2
+        echo "$name: the build failed (log above, also in target/$name-build.log)" >&2
+        exit 1
+    fi
+}
+
+# usage SCRIPT: the script's header comment (from its second line to the first line that is not a comment).
+usage() {
+    sed -n '2,/^[^#]/{/^#/!d;s/^# \{0,1\}//;p}' "$1"
+}
