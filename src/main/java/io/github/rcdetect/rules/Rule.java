@@ -4,6 +4,8 @@ import io.github.rcdetect.detection.RuleMetadata;
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.ProcessEvent;
 
+import java.util.List;
+
 /**
  * One detection rule, a plug-in of the pipeline: what it is ({@link #metadata}), which records it reads, and the
  * sub-topology that turns the routed events into its detections. Every rule is a package of its own and one line of
@@ -23,4 +25,12 @@ public interface Rule {
 
     /** The rule's operators, each with a uid that starts with the rule's id in lower case. */
     RuleOutput detect(RuleInputs inputs);
+
+    /**
+     * The classes the rule keeps in state. Savepoints name them, so they keep their names and fields (new fields may
+     * be added); each must be a Flink POJO, which a test holds every rule to.
+     */
+    default List<Class<?>> stateTypes() {
+        return List.of();
+    }
 }

@@ -1,5 +1,11 @@
 package io.github.rcdetect.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rcdetect.testing.records.ActivityDocument;
+import io.github.rcdetect.testing.records.Documents;
+import io.github.rcdetect.testing.records.ProcessDocument;
+import io.github.rcdetect.testing.records.Random;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +51,7 @@ public final class LoadGenerator {
 
         String key() {
             return String.format(
-                    "v3-seed%d-hosts%d-events%d-match%s-children%d-activity%s-span%d-ooo%d",
+                    "v4-seed%d-hosts%d-events%d-match%s-children%d-activity%s-span%d-ooo%d",
                     seed, hosts, processEvents, matchFraction, childrenPerAttack, activityPerProcess, spanSeconds,
                     outOfOrdernessSeconds);
         }
@@ -212,6 +218,7 @@ public final class LoadGenerator {
         }
     }
 
+    private static final String RUN_COMMAND = "MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION";
     private static final String[] WINDOWS_TOOLS = {"whoami.exe", "net.exe", "ipconfig.exe", "reg.exe", "cmd.exe", "nltest.exe", "tasklist.exe"};
     private static final String[] LINUX_TOOLS = {"id", "curl", "wget", "chmod", "cat", "uname", "ps"};
     private static final String[][] WINDOWS_NOISE = {
@@ -257,135 +264,142 @@ public final class LoadGenerator {
         }
         String[] batch = new String[records];
         for (int i = 0; i < records; i++) {
-            batch[i] = rawActivity(time + i * 150L, hostNames[random.nextInt(hostNames.length)].toUpperCase(), pick(OPERATIONS), uuid(), random.nextBoolean() ? "Start" : "Success");
+            batch[i] = Documents.line(rawActivity(time + i * 150L, hostNames[random.nextInt(hostNames.length)].toUpperCase(), pick(OPERATIONS), uuid(), random.nextBoolean() ? "Start" : "Success"));
         }
         return batch(batch);
     }
 
     private String runCommand(long time, String host, String correlation, String result) {
-        return rawActivity(time, host.toUpperCase(), "MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION", correlation, result);
+        return Documents.line(rawActivity(time, host.toUpperCase(), RUN_COMMAND, correlation, result));
     }
 
     private static String batch(String... records) {
         return "{\"records\":[" + String.join(",", records) + "]}";
     }
 
-    private String rawActivity(long time, String vm, String operation, String correlation, String result) {
-        String resource = "/SUBSCRIPTIONS/3C7E2F1A-8D4B-4E6F-9A1C-2B5D7E9F0A13/RESOURCEGROUPS/RG-" + (vm.hashCode() & 15)
-                + "/PROVIDERS/MICROSOFT.COMPUTE/VIRTUALMACHINES/" + vm;
-        return "{\"ReleaseVersion\":\"6.2026.9.2+a1b2c3d.release_2026w09\",\"RoleLocation\":\"West Europe\","
-                + "\"callerIpAddress\":\"198.51.100." + random.nextInt(255) + "\",\"category\":\"Administrative\","
-                + "\"correlationId\":\"" + correlation + "\",\"durationMs\":\"0\",\"identity\":{\"authorization\":{"
-                + "\"action\":\"" + operation.toLowerCase() + "\",\"evidence\":{\"principalId\":\"" + hex(32) + "\","
-                + "\"principalType\":\"User\",\"role\":\"Contributor\",\"roleAssignmentId\":\"" + hex(32) + "\","
-                + "\"roleAssignmentScope\":\"/subscriptions/3c7e2f1a-8d4b-4e6f-9a1c-2b5d7e9f0a13\","
-                + "\"roleDefinitionId\":\"b24988ac6180420a ab8820f7382dd24c\"},\"scope\":\"" + resource.toLowerCase() + "\"},"
-                + "\"claims\":{\"aud\":\"https://management.core.windows.net/\",\"iss\":\"https://sts.windows.net/aa40685b-417d-4664-b4ec-8f7640719adb/\","
-                + "\"iat\":\"1773100000\",\"nbf\":\"1773100000\",\"exp\":\"1773104000\",\"appid\":\"c44b4083-3bb0-49c1-b47d-974e53cbdf3c\","
-                + "\"appidacr\":\"2\",\"http://schemas.microsoft.com/claims/authnmethodsreferences\":\"pwd,mfa\","
-                + "\"http://schemas.microsoft.com/identity/claims/objectidentifier\":\"" + uuid() + "\","
-                + "\"http://schemas.microsoft.com/identity/claims/tenantid\":\"aa40685b-417d-4664-b4ec-8f7640719adb\","
-                + "\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name\":\"user" + random.nextInt(500) + "@contoso.com\","
-                + "\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn\":\"user" + random.nextInt(500) + "@contoso.com\","
-                + "\"name\":\"User\",\"ipaddr\":\"198.51.100.7\",\"uti\":\"" + hex(22) + "\",\"ver\":\"1.0\"}},"
-                + "\"level\":\"Information\",\"operationName\":\"" + operation + "\",\"properties\":{\"entity\":\"" + resource.toLowerCase() + "\","
-                + "\"eventCategory\":\"Administrative\",\"hierarchy\":\"aa40685b-417d-4664-b4ec-8f7640719adb/3c7e2f1a-8d4b-4e6f-9a1c-2b5d7e9f0a13\","
-                + "\"message\":\"" + operation.toLowerCase() + "\"},\"resourceId\":\"" + resource + "\","
-                + "\"resultSignature\":\"" + result + "ed.\",\"resultType\":\"" + result + "\",\"tenantId\":\"aa40685b-417d-4664-b4ec-8f7640719adb\","
-                + "\"time\":\"" + Instant.ofEpochMilli(time) + "\"}";
+    private ObjectNode rawActivity(long time, String vm, String operation, String correlation, String result) {
+        return ActivityDocument.operation(operation)
+                .at(Instant.ofEpochMilli(time))
+                .resourceId(ActivityDocument.vmResourceId(ActivityDocument.SUBSCRIPTION, "RG-" + (vm.hashCode() & 15), vm))
+                .result(result)
+                .resultSignature(result + "ed.")
+                .correlationId(correlation)
+                .caller("198.51.100." + random.nextInt(255), ActivityDocument.TENANT, hex(32), null)
+                .claims("user" + random.nextInt(500) + "@contoso.com", "user" + random.nextInt(500) + "@contoso.com", "User")
+                .levelAndLocation("Information", null)
+                .full(random)
+                .raw();
     }
 
     private String ecsActivity(long time, String vm, String operation) {
-        return "{\"@timestamp\":\"" + Instant.ofEpochMilli(time) + "\",\"azure\":{\"activitylogs\":{\"category\":\"Administrative\","
-                + "\"event_category\":\"Administrative\",\"identity\":{\"authorization\":{\"evidence\":{\"principal_id\":\"" + hex(32) + "\","
-                + "\"principal_type\":\"User\",\"role\":\"Owner\"}},\"claims\":{\"http://schemas_xmlsoap_org/ws/2005/05/identity/claims/name\":\"ops@contoso.com\"}},"
-                + "\"operation_name\":\"" + operation + "\",\"result_signature\":\"Succeeded.\",\"result_type\":\"Success\"},"
-                + "\"correlation_id\":\"" + uuid() + "\",\"resource\":{\"group\":\"RG\",\"name\":\"" + vm + "\",\"provider\":\"MICROSOFT.COMPUTE/VIRTUALMACHINES\"},"
-                + "\"subscription_id\":\"3C7E2F1A-8D4B-4E6F-9A1C-2B5D7E9F0A13\"},\"cloud\":{\"provider\":\"azure\"},"
-                + "\"data_stream\":{\"dataset\":\"azure.activitylogs\",\"namespace\":\"default\",\"type\":\"logs\"},\"ecs\":{\"version\":\"8.11.0\"},"
-                + "\"event\":{\"action\":\"" + operation + "\",\"dataset\":\"azure.activitylogs\",\"kind\":\"event\",\"outcome\":\"success\"}}";
+        return Documents.line(
+                ActivityDocument.operation(operation)
+                        .at(Instant.ofEpochMilli(time))
+                        .resourceName(vm)
+                        .result("Success")
+                        .resultSignature("Succeeded.")
+                        .correlationId(uuid())
+                        .caller(null, null, hex(32), "ops@contoso.com")
+                        .subscription(ActivityDocument.SUBSCRIPTION)
+                        .full(random)
+                        .ecs());
     }
 
     private String defendWindows(long time, String host, String name, String parent, String parentCommandLine, String entityId) {
-        int pid = 100 + random.nextInt(30000);
-        return "{\"@timestamp\":\"" + Instant.ofEpochMilli(time) + "\",\"agent\":{\"id\":\"4c9c9cb3-f80f-44d8-9c89-6168243b7f21\",\"type\":\"endpoint\",\"version\":\"8.17.2\"},"
-                + "\"data_stream\":{\"dataset\":\"endpoint.events.process\",\"namespace\":\"default\",\"type\":\"logs\"},\"ecs\":{\"version\":\"8.10.0\"},"
-                + "\"event\":{\"action\":\"start\",\"category\":[\"process\"],\"type\":[\"start\"],\"dataset\":\"endpoint.events.process\","
-                + "\"id\":\"" + hex(24) + "\",\"kind\":\"event\",\"module\":\"endpoint\",\"sequence\":" + random.nextInt(1_000_000) + "},"
-                + "\"host\":{\"hostname\":\"" + host + "\",\"name\":\"" + host + "\",\"os\":{\"family\":\"windows\",\"name\":\"Windows\",\"type\":\"windows\","
-                + "\"platform\":\"windows\",\"version\":\"2022\",\"full\":\"Windows Server 2022 Datacenter 21H2 (10.0.20348.2031)\"},"
-                + "\"ip\":[\"10.1." + random.nextInt(255) + "." + random.nextInt(255) + "\"],\"architecture\":\"x86_64\"},"
-                + "\"process\":{\"name\":\"" + name + "\",\"pid\":" + pid + ",\"entity_id\":\"" + entityId + "\","
-                + "\"executable\":\"C:\\\\Windows\\\\System32\\\\" + name + "\",\"args\":[\"C:\\\\Windows\\\\System32\\\\" + name + "\",\"/all\"],\"args_count\":2,"
-                + "\"command_line\":\"\\\"C:\\\\Windows\\\\System32\\\\" + name + "\\\" /all\",\"working_directory\":\"C:\\\\Windows\\\\system32\\\\\","
-                + "\"parent\":{\"name\":\"" + parent + "\",\"pid\":" + (pid - 7) + ",\"entity_id\":\"" + hex(40) + "\",\"executable\":\"C:\\\\Windows\\\\System32\\\\" + parent + "\","
-                + "\"args\":[\"" + parent + "\"],\"args_count\":1,\"command_line\":\"" + escape(parentCommandLine) + "\"},"
-                + "\"Ext\":{\"ancestry\":[\"" + hex(40) + "\",\"" + hex(40) + "\"],\"code_signature\":[{\"trusted\":true,\"subject_name\":\"Microsoft Windows\",\"exists\":true,\"status\":\"trusted\"}],"
-                + "\"token\":{\"integrity_level_name\":\"system\",\"elevation_level\":\"default\"}},"
-                + "\"hash\":{\"sha256\":\"" + hex(64) + "\",\"md5\":\"" + hex(32) + "\"},\"pe\":{\"original_file_name\":\"" + name + "\"}},"
-                + "\"user\":{\"domain\":\"NT AUTHORITY\",\"name\":\"SYSTEM\",\"id\":\"S-1-5-18\"},\"message\":\"Endpoint process event\"}";
+        long pid = 100 + random.nextInt(30000);
+        String executable = "C:\\Windows\\System32\\" + name;
+        return Documents.line(
+                ProcessDocument.process()
+                        .at(Instant.ofEpochMilli(time))
+                        .host(host)
+                        .action("start")
+                        .eventId(hex(24))
+                        .name(name)
+                        .pid(pid)
+                        .entityId(entityId)
+                        .executable(executable)
+                        .args(List.of(executable, "/all"))
+                        .commandLine("\"" + executable + "\" /all")
+                        .parent(parent, parentCommandLine, List.of(parent))
+                        .parentPid(pid - 7)
+                        .parentEntityId(hex(40))
+                        .parentExecutable("C:\\Windows\\System32\\" + parent)
+                        .full(random)
+                        .defend());
     }
 
     private String defendLinux(long time, String host, String action, String name, String parent, String parentArgument, String entityId) {
-        int pid = 100 + random.nextInt(60000);
-        return "{\"@timestamp\":\"" + Instant.ofEpochMilli(time) + "\",\"agent\":{\"id\":\"7d3c9cb3-f80f-44d8-9c89-6168243b7f21\",\"type\":\"endpoint\",\"version\":\"8.17.2\"},"
-                + "\"data_stream\":{\"dataset\":\"endpoint.events.process\",\"namespace\":\"default\",\"type\":\"logs\"},\"ecs\":{\"version\":\"8.10.0\"},"
-                + "\"event\":{\"action\":\"" + action + "\",\"category\":[\"process\"],\"type\":[\"start\"],\"dataset\":\"endpoint.events.process\","
-                + "\"id\":\"" + hex(24) + "\",\"kind\":\"event\",\"module\":\"endpoint\"},"
-                + "\"host\":{\"hostname\":\"" + host + "\",\"name\":\"" + host + "\",\"os\":{\"family\":\"ubuntu\",\"name\":\"Linux\",\"type\":\"linux\",\"platform\":\"ubuntu\",\"version\":\"22.04\"}},"
-                + "\"process\":{\"name\":\"" + name + "\",\"pid\":" + pid + ",\"entity_id\":\"" + entityId + "\",\"executable\":\"/usr/bin/" + name + "\","
-                + "\"args\":[\"" + name + "\",\"-a\"],\"args_count\":2,\"command_line\":\"" + name + " -a\","
-                + "\"parent\":{\"name\":\"" + parent + "\",\"pid\":" + (pid - 3) + ",\"entity_id\":\"" + hex(40) + "\",\"executable\":\"/usr/bin/" + parent + "\","
-                + "\"args\":[\"/bin/" + parent + "\",\"" + escape(parentArgument) + "\"],\"args_count\":2,\"command_line\":\"/bin/" + parent + " " + escape(parentArgument) + "\"}},"
-                + "\"user\":{\"name\":\"root\",\"id\":\"0\"}}";
+        long pid = 100 + random.nextInt(60000);
+        return Documents.line(
+                ProcessDocument.process()
+                        .at(Instant.ofEpochMilli(time))
+                        .host(host)
+                        .action(action)
+                        .eventId(hex(24))
+                        .name(name)
+                        .pid(pid)
+                        .entityId(entityId)
+                        .executable("/usr/bin/" + name)
+                        .args(List.of(name, "-a"))
+                        .commandLine(name + " -a")
+                        .parent(parent, "/bin/" + parent + " " + parentArgument, List.of("/bin/" + parent, parentArgument))
+                        .parentPid(pid - 3)
+                        .parentEntityId(hex(40))
+                        .parentExecutable("/usr/bin/" + parent)
+                        .full(random)
+                        .defend());
     }
 
     private String sysmonIngest(long time, String host, String name, String parent, String parentCommandLine, String entityId) {
-        int pid = 100 + random.nextInt(30000);
-        return "{\"@timestamp\":\"" + Instant.ofEpochMilli(time) + "\",\"ecs\":{\"version\":\"8.17.0\"},\"event\":{\"action\":\"Process creation\","
-                + "\"category\":[\"process\"],\"code\":\"1\",\"kind\":\"event\",\"module\":\"sysmon\",\"provider\":\"Microsoft-Windows-Sysmon\",\"type\":[\"start\"]},"
-                + "\"host\":{\"name\":\"" + host + "\"},\"log\":{\"level\":\"information\"},"
-                + "\"process\":{\"args\":[\"C:\\\\Windows\\\\System32\\\\" + name + "\"],\"args_count\":1,\"command_line\":\"C:\\\\Windows\\\\System32\\\\" + name + "\","
-                + "\"entity_id\":\"" + entityId + "\",\"executable\":\"C:\\\\Windows\\\\System32\\\\" + name + "\",\"name\":\"" + name + "\",\"pid\":" + pid + ","
-                + "\"parent\":{\"args\":[\"" + parent + "\"],\"args_count\":1,\"command_line\":\"" + escape(parentCommandLine) + "\",\"entity_id\":\"{" + hex(8) + "-6FDF-5F98-7000-000000000500}\","
-                + "\"executable\":\"C:\\\\Windows\\\\System32\\\\" + parent + "\",\"name\":\"" + parent + "\",\"pid\":" + (pid - 9) + "},"
-                + "\"pe\":{\"company\":\"Microsoft Corporation\",\"original_file_name\":\"" + name.toUpperCase() + "\"},\"working_directory\":\"C:\\\\Windows\\\\system32\\\\\"},"
-                + "\"related\":{\"hash\":[\"" + hex(40) + "\"],\"user\":[\"SYSTEM\"]},\"user\":{\"domain\":\"NT AUTHORITY\",\"id\":\"S-1-5-18\",\"name\":\"SYSTEM\"},"
-                + "\"winlog\":{\"channel\":\"Microsoft-Windows-Sysmon/Operational\",\"computer_name\":\"" + host + "\",\"event_id\":\"1\","
-                + "\"provider_name\":\"Microsoft-Windows-Sysmon\",\"record_id\":\"" + random.nextInt(1_000_000) + "\",\"task\":\"Process Create (rule: ProcessCreate)\",\"version\":5}}";
+        long pid = 100 + random.nextInt(30000);
+        String executable = "C:\\Windows\\System32\\" + name;
+        return Documents.line(
+                ProcessDocument.process()
+                        .at(Instant.ofEpochMilli(time))
+                        .host(host)
+                        .name(name)
+                        .pid(pid)
+                        .entityId(entityId)
+                        .executable(executable)
+                        .args(List.of(executable))
+                        .commandLine(executable)
+                        .parent(parent, parentCommandLine, List.of(parent))
+                        .parentPid(pid - 9)
+                        .parentEntityId("{" + hex(8) + "-6FDF-5F98-7000-000000000500}")
+                        .parentExecutable("C:\\Windows\\System32\\" + parent)
+                        .full(random)
+                        .sysmonIngest());
     }
 
     private String sysmonRaw(long time, String host, String name, String parent, String parentCommandLine) {
-        return "{\"@timestamp\":\"" + Instant.ofEpochMilli(time) + "\",\"event\":{\"action\":\"Process Create (rule: ProcessCreate)\",\"code\":\"1\","
-                + "\"kind\":\"event\",\"provider\":\"Microsoft-Windows-Sysmon\"},\"host\":{\"name\":\"" + host + "\"},\"log\":{\"level\":\"information\"},"
-                + "\"winlog\":{\"channel\":\"Microsoft-Windows-Sysmon/Operational\",\"computer_name\":\"" + host + "\",\"event_data\":{"
-                + "\"CommandLine\":\"C:\\\\Windows\\\\System32\\\\" + name + "\",\"CurrentDirectory\":\"C:\\\\Windows\\\\system32\\\\\",\"Image\":\"C:\\\\Windows\\\\System32\\\\" + name + "\","
-                + "\"IntegrityLevel\":\"System\",\"ParentCommandLine\":\"" + escape(parentCommandLine) + "\",\"ParentImage\":\"C:\\\\Windows\\\\System32\\\\" + parent + "\","
-                + "\"ParentProcessGuid\":\"{" + hex(8) + "-4F50-65F0-3B01-000000001100}\",\"ParentProcessId\":\"" + random.nextInt(30000) + "\","
-                + "\"ProcessGuid\":\"{" + hex(8) + "-4F50-65F0-3C01-000000001100}\",\"ProcessId\":\"" + random.nextInt(30000) + "\",\"User\":\"NT AUTHORITY\\\\SYSTEM\"},"
-                + "\"event_id\":\"1\",\"provider_name\":\"Microsoft-Windows-Sysmon\",\"record_id\":" + random.nextInt(1_000_000) + ",\"task\":\"Process Create (rule: ProcessCreate)\",\"version\":5}}";
+        String executable = "C:\\Windows\\System32\\" + name;
+        return Documents.line(
+                ProcessDocument.process()
+                        .at(Instant.ofEpochMilli(time))
+                        .host(host)
+                        .eventCode("1")
+                        .executable(executable)
+                        .commandLine(executable)
+                        .pid(random.nextInt(30000))
+                        .entityId("{" + hex(8) + "-4F50-65F0-3C01-000000001100}")
+                        .parent(null, parentCommandLine, null)
+                        .parentExecutable("C:\\Windows\\System32\\" + parent)
+                        .parentPid(random.nextInt(30000))
+                        .parentEntityId("{" + hex(8) + "-4F50-65F0-3B01-000000001100}")
+                        .full(random)
+                        .sysmonWinlogbeat());
     }
 
     private String pick(String[] values) {
         return values[random.nextInt(values.length)];
     }
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private String hex(int length) {
-        char[] chars = new char[length];
-        for (int i = 0; i < length; i++) {
-            chars[i] = HEX[random.nextInt(16)];
-        }
-        return new String(chars);
+        return Random.hex(random, length);
     }
 
     private String uuid() {
-        return hex(8) + "-" + hex(4) + "-4" + hex(3) + "-a" + hex(3) + "-" + hex(12);
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+        return Random.uuid(random);
     }
 
     private static long countRecords(List<Line> lines) {

@@ -1,5 +1,7 @@
 package io.github.rcdetect.reference;
 
+import io.github.rcdetect.testing.records.TimeFormat;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,15 +46,6 @@ public record Scenario(List<ActivityRecord> activity, List<ProcessRecord> proces
         DEFEND_DOTTED,
         SYSMON_INGEST,
         SYSMON_WINLOGBEAT
-    }
-
-    /** How a time is written; every format denotes the same millisecond (finer digits are below it). */
-    public enum TimeFormat {
-        MILLIS_Z,
-        AZURE_7_DIGITS,
-        NANOS_9_DIGITS,
-        PLUS_TWO_HOURS,
-        EPOCH_MILLIS
     }
 
     /**

@@ -1,29 +1,21 @@
 package io.github.rcdetect.reference;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import io.github.rcdetect.output.Json;
 import io.github.rcdetect.reference.Scenario.ActivityRecord;
 import io.github.rcdetect.reference.Scenario.ActivityShape;
 import io.github.rcdetect.reference.Scenario.ProcessRecord;
-import io.github.rcdetect.reference.Scenario.ProcessShape;
 import io.github.rcdetect.reference.Scenario.Result;
-import io.github.rcdetect.reference.Scenario.TimeFormat;
+import io.github.rcdetect.testing.records.ActivityDocument;
+import io.github.rcdetect.testing.records.Documents;
+import io.github.rcdetect.testing.records.ProcessDocument;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,15 +27,8 @@ import java.util.Random;
  * references.
  */
 public final class ScenarioFiles implements ReferenceModel.Locations {
-    private static final String SUBSCRIPTION = "3C7E2F1A-8D4B-4E6F-9A1C-2B5D7E9F0A13";
-    private static final String TENANT = "aa40685b-417d-4664-b4ec-8f7640719adb";
-    private static final String NAME_CLAIM = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name";
     private static final String WINDOWS_DIR = "C:\\Windows\\System32\\";
     private static final String POWERSHELL_DIR = "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\";
-    private static final DateTimeFormatter MILLIS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MILLIS_PLUS_TWO =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx").withZone(ZoneOffset.ofHours(2));
 
     /** One line of an input file and the records it holds (several for an Event Hub batch). */
     private record Line(String json, List<?> records, boolean batch) {}
@@ -152,7 +137,7 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
                     batch = new ArrayList<>();
                     batchSize = 0;
                 }
-                lines.add(new Line(Json.write(activityDocument(record)), List.of(record), false));
+                lines.add(new Line(Documents.line(activityDocument(record)), List.of(record), false));
                 continue;
             }
             if (batchSize == 0) {
@@ -160,7 +145,7 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
                 batchSize = random.nextInt(3) == 0 ? -1 : 1 + random.nextInt(maxBatch);
             }
             if (batchSize < 0) {
-                lines.add(new Line(Json.write(activityDocument(record)), List.of(record), false));
+                lines.add(new Line(Documents.line(activityDocument(record)), List.of(record), false));
                 batchSize = 0;
                 continue;
             }
@@ -178,15 +163,13 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
     }
 
     private static Line batchLine(List<ActivityRecord> batch) {
-        ObjectNode message = Json.MAPPER.createObjectNode();
-        ArrayNode array = message.putArray("records");
-        batch.forEach(record -> array.add(activityDocument(record)));
-        return new Line(Json.write(message), List.copyOf(batch), true);
+        ObjectNode message = Documents.eventHubBatch(batch.stream().map(ScenarioFiles::activityDocument).toList());
+        return new Line(Documents.line(message), List.copyOf(batch), true);
     }
 
     private static List<Line> processLines(List<ProcessRecord> processes) {
         List<Line> lines = new ArrayList<>();
-        processes.forEach(process -> lines.add(new Line(Json.write(processDocument(process)), List.of(process), false)));
+        processes.forEach(process -> lines.add(new Line(Documents.line(processDocument(process)), List.of(process), false)));
         return lines;
     }
 
@@ -221,211 +204,71 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
     // ---- documents ------------------------------------------------------------------------------------------------
 
     static ObjectNode activityDocument(ActivityRecord record) {
+        ActivityDocument document =
+                ActivityDocument.operation(record.operation())
+                        .time(record.timeFormat().render(Scenario.T0.plusMillis(record.at())))
+                        .resourceId(resourceId(record))
+                        .resourceName(record.vm())
+                        .result(record.result().resultType)
+                        .resultSignature(record.result() == Result.FAILURE ? "Failed." : "Started.")
+                        .correlationId(record.correlationId())
+                        // The integration's ECS of these records carries no principal.
+                        .caller(
+                                "203.0.113.7",
+                                ActivityDocument.TENANT,
+                                record.shape() == ActivityShape.RAW ? "ee4d999c57f24213adac6192582b8649" : null,
+                                record.userEmail())
+                        .subscription(ActivityDocument.SUBSCRIPTION)
+                        .levelAndLocation("Information", "global");
         return switch (record.shape()) {
-            case RAW -> rawActivity(record);
-            case ECS_NESTED -> ecsActivity(record);
-            case ECS_DOTTED -> dotted(ecsActivity(record));
+            case RAW -> document.raw();
+            case ECS_NESTED -> document.ecs();
+            case ECS_DOTTED -> document.ecsDotted();
         };
     }
 
     private static String resourceId(ActivityRecord record) {
         // Azure writes resource ids upper-cased in some records and in ARM's mixed case in others.
         return record.at() % 2 == 0
-                ? "/SUBSCRIPTIONS/" + SUBSCRIPTION + "/RESOURCEGROUPS/PROD-RG/PROVIDERS/MICROSOFT.COMPUTE/VIRTUALMACHINES/"
-                        + record.vm()
-                : "/subscriptions/" + SUBSCRIPTION.toLowerCase() + "/resourceGroups/prod-rg/providers/Microsoft.Compute/"
-                        + "virtualMachines/" + record.vm();
-    }
-
-    private static ObjectNode rawActivity(ActivityRecord record) {
-        ObjectNode doc = Json.MAPPER.createObjectNode();
-        doc.set("time", time(record.at(), record.timeFormat()));
-        doc.put("resourceId", resourceId(record));
-        doc.put("operationName", record.operation());
-        doc.put("category", "Administrative");
-        doc.put("resultType", record.result().resultType);
-        doc.put("resultSignature", record.result() == Result.FAILURE ? "Failed." : "Started.");
-        if (record.correlationId() != null) {
-            doc.put("correlationId", record.correlationId());
-        }
-        doc.put("callerIpAddress", "203.0.113.7");
-        doc.put("level", "Information");
-        doc.put("location", "global");
-        doc.put("tenantId", TENANT);
-        ObjectNode identity = doc.putObject("identity");
-        identity.putObject("authorization").putObject("evidence").put("principalId", "ee4d999c57f24213adac6192582b8649");
-        ObjectNode claims = identity.putObject("claims");
-        if (record.userEmail() != null) {
-            claims.put(NAME_CLAIM, record.userEmail());
-        }
-        return doc;
-    }
-
-    private static ObjectNode ecsActivity(ActivityRecord record) {
-        ObjectNode doc = Json.MAPPER.createObjectNode();
-        doc.set("@timestamp", time(record.at(), record.timeFormat()));
-        ObjectNode event = doc.putObject("event");
-        event.put("action", record.operation());
-        event.put("kind", "event");
-        if (record.result() == Result.SUCCESS || record.result() == Result.FAILURE) {
-            event.put("outcome", record.result().resultType.toLowerCase());
-        }
-        ObjectNode azure = doc.putObject("azure");
-        ObjectNode activityLogs = azure.putObject("activitylogs");
-        activityLogs.put("category", "Administrative");
-        activityLogs.put("operation_name", record.operation());
-        activityLogs.put("result_type", record.result().resultType);
-        activityLogs.put("tenant_id", TENANT);
-        if (record.correlationId() != null) {
-            azure.put("correlation_id", record.correlationId());
-        }
-        ObjectNode resource = azure.putObject("resource");
-        resource.put("name", record.vm());
-        resource.put("id", resourceId(record));
-        azure.put("subscription_id", SUBSCRIPTION);
-        doc.putObject("source").put("ip", "203.0.113.7");
-        if (record.userEmail() != null) {
-            doc.putObject("user").put("email", record.userEmail());
-        }
-        return doc;
+                ? ActivityDocument.vmResourceId(ActivityDocument.SUBSCRIPTION, "PROD-RG", record.vm())
+                : ActivityDocument.vmResourceIdArmCase(ActivityDocument.SUBSCRIPTION.toLowerCase(), "prod-rg", record.vm());
     }
 
     static ObjectNode processDocument(ProcessRecord process) {
+        ProcessDocument document =
+                ProcessDocument.process()
+                        .time(process.timeFormat().render(Scenario.T0.plusMillis(process.at())))
+                        .host(process.host())
+                        .name(process.name())
+                        .pid(process.pid())
+                        .commandLine(process.commandLine())
+                        .parent(process.parentName(), process.parentCommandLine(), process.parentArgs())
+                        .parentPid(process.pid() - 1);
         return switch (process.shape()) {
-            case DEFEND -> defend(process);
-            case DEFEND_DOTTED -> dotted(defend(process));
-            case SYSMON_INGEST -> sysmonIngest(process);
-            case SYSMON_WINLOGBEAT -> sysmonWinlogbeat(process);
+            case DEFEND -> defend(process, document).defend();
+            case DEFEND_DOTTED -> defend(process, document).defendDotted();
+            case SYSMON_INGEST -> document.entityId(process.entityId())
+                    .executable(WINDOWS_DIR + process.name())
+                    .parentExecutable(POWERSHELL_DIR + process.parentName())
+                    .sysmonIngest();
+            case SYSMON_WINLOGBEAT -> winlogbeat(process, document).sysmonWinlogbeat();
         };
     }
 
-    private static ObjectNode defend(ProcessRecord process) {
-        ObjectNode doc = Json.MAPPER.createObjectNode();
-        doc.set("@timestamp", time(process.at(), process.timeFormat()));
-        ObjectNode event = doc.putObject("event");
-        event.put("kind", "event");
-        event.put("module", "endpoint");
-        event.put("dataset", "endpoint.events.process");
-        event.put("action", process.action());
-        event.put("id", process.eventId());
-        event.putArray("category").add("process");
-        if (process.eventType().size() == 1 && process.pid() % 2 == 0) {
-            event.put("type", process.eventType().get(0));
-        } else {
-            ArrayNode types = event.putArray("type");
-            process.eventType().forEach(types::add);
-        }
-        doc.putObject("host").put("name", process.host());
-        ObjectNode proc = doc.putObject("process");
-        proc.put("name", process.name());
-        proc.put("pid", process.pid());
-        proc.put("entity_id", process.entityId());
-        proc.put("command_line", process.commandLine());
-        ArrayNode args = proc.putArray("args");
-        for (String arg : process.commandLine().trim().split("\\s+")) {
-            args.add(arg);
-        }
-        ObjectNode parent = proc.putObject("parent");
-        parent.put("name", process.parentName());
-        parent.put("pid", process.pid() - 1);
-        parent.put("entity_id", process.entityId() + "-parent");
-        parent.put("command_line", process.parentCommandLine());
-        ArrayNode parentArgs = parent.putArray("args");
-        process.parentArgs().forEach(parentArgs::add);
-        return doc;
-    }
-
-    private static ObjectNode sysmonIngest(ProcessRecord process) {
-        ObjectNode doc = Json.MAPPER.createObjectNode();
-        doc.set("@timestamp", time(process.at(), process.timeFormat()));
-        ObjectNode event = doc.putObject("event");
-        event.put("action", "Process creation");
-        event.putArray("category").add("process");
-        event.put("code", "1");
-        event.put("kind", "event");
-        event.put("module", "sysmon");
-        event.put("provider", "Microsoft-Windows-Sysmon");
-        event.putArray("type").add("start");
-        doc.putObject("host").put("name", process.host());
-        ObjectNode proc = doc.putObject("process");
-        proc.put("name", process.name());
-        proc.put("pid", process.pid());
-        proc.put("entity_id", process.entityId());
-        proc.put("executable", WINDOWS_DIR + process.name());
-        proc.put("command_line", process.commandLine());
-        ObjectNode parent = proc.putObject("parent");
-        parent.put("name", process.parentName());
-        parent.put("pid", process.pid() - 1);
-        parent.put("executable", POWERSHELL_DIR + process.parentName());
-        parent.put("command_line", process.parentCommandLine());
-        ArrayNode parentArgs = parent.putArray("args");
-        process.parentArgs().forEach(parentArgs::add);
-        ObjectNode winlog = doc.putObject("winlog");
-        winlog.put("channel", "Microsoft-Windows-Sysmon/Operational");
-        winlog.put("computer_name", process.host());
-        winlog.put("event_id", "1");
-        winlog.put("provider_name", "Microsoft-Windows-Sysmon");
-        return doc;
+    private static ProcessDocument defend(ProcessRecord process, ProcessDocument document) {
+        return document.action(process.action())
+                .eventType(process.eventType(), process.pid() % 2 == 0)
+                .eventId(process.eventId())
+                .entityId(process.entityId())
+                .args(List.of(process.commandLine().trim().split("\\s+")))
+                .parentEntityId(process.entityId() + "-parent");
     }
 
     /** Only {@code winlog.event_data}; half of them without {@code host.name}, named by the computer alone. */
-    private static ObjectNode sysmonWinlogbeat(ProcessRecord process) {
-        ObjectNode doc = Json.MAPPER.createObjectNode();
-        doc.set("@timestamp", time(process.at(), process.timeFormat()));
-        ObjectNode event = doc.putObject("event");
-        event.put("action", "Process Create (rule: ProcessCreate)");
-        event.put("kind", "event");
-        event.put("provider", "Microsoft-Windows-Sysmon");
-        if (process.pid() % 2 == 0) {
-            doc.putObject("host").put("name", process.host());
-        }
-        ObjectNode winlog = doc.putObject("winlog");
-        winlog.put("channel", "Microsoft-Windows-Sysmon/Operational");
-        winlog.put("computer_name", process.host());
-        winlog.put("event_id", "1");
-        winlog.put("provider_name", "Microsoft-Windows-Sysmon");
-        ObjectNode data = winlog.putObject("event_data");
-        data.put("Image", WINDOWS_DIR + process.name());
-        data.put("CommandLine", process.commandLine());
-        data.put("ProcessId", Long.toString(process.pid()));
-        data.put("ProcessGuid", "{" + process.entityId() + "}");
-        data.put("ParentImage", POWERSHELL_DIR + process.parentName());
-        data.put("ParentCommandLine", process.parentCommandLine());
-        data.put("ParentProcessId", Long.toString(process.pid() - 1));
-        data.put("User", "NT AUTHORITY\\SYSTEM");
-        return doc;
-    }
-
-    /** The same document with dotted keys ({@code "process.parent.name": ...}) instead of nested objects. */
-    static ObjectNode dotted(ObjectNode nested) {
-        ObjectNode flat = Json.MAPPER.createObjectNode();
-        flatten("", nested, flat);
-        return flat;
-    }
-
-    private static void flatten(String prefix, ObjectNode node, ObjectNode into) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String key = prefix + field.getKey();
-            if (field.getValue().isObject()) {
-                flatten(key + ".", (ObjectNode) field.getValue(), into);
-            } else {
-                into.set(key, field.getValue());
-            }
-        }
-    }
-
-    /** A time in the given format; the digits below the millisecond vary but never change the millisecond. */
-    static JsonNode time(long offsetMillis, TimeFormat format) {
-        Instant instant = Scenario.T0.plusMillis(offsetMillis);
-        long finer = Math.floorMod(offsetMillis * 7919 + 13, 1_000_000);
-        return switch (format) {
-            case MILLIS_Z -> TextNode.valueOf(MILLIS.format(instant) + "Z");
-            case AZURE_7_DIGITS -> TextNode.valueOf(MILLIS.format(instant) + String.format("%04d", finer % 10_000) + "Z");
-            case NANOS_9_DIGITS -> TextNode.valueOf(MILLIS.format(instant) + String.format("%06d", finer) + "Z");
-            case PLUS_TWO_HOURS -> TextNode.valueOf(MILLIS_PLUS_TWO.format(instant));
-            case EPOCH_MILLIS -> LongNode.valueOf(instant.toEpochMilli());
-        };
+    private static ProcessDocument winlogbeat(ProcessRecord process, ProcessDocument document) {
+        document.executable(WINDOWS_DIR + process.name())
+                .entityId("{" + process.entityId() + "}")
+                .parentExecutable(POWERSHELL_DIR + process.parentName());
+        return process.pid() % 2 == 0 ? document : document.withoutHostName();
     }
 }

@@ -5,7 +5,7 @@ import io.github.rcdetect.reference.Scenario.ActivityShape;
 import io.github.rcdetect.reference.Scenario.ProcessRecord;
 import io.github.rcdetect.reference.Scenario.ProcessShape;
 import io.github.rcdetect.reference.Scenario.Result;
-import io.github.rcdetect.reference.Scenario.TimeFormat;
+import io.github.rcdetect.testing.records.TimeFormat;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -9,6 +9,8 @@ import io.github.rcdetect.rules.RuleInputs;
 import io.github.rcdetect.rules.RuleOutput;
 import io.github.rcdetect.rules.correlation.InvocationCorrelation;
 
+import java.util.List;
+
 /**
  * R1, Azure Run Command correlated with process execution: each Run Command invocation with the guest processes its
  * script started within 120 s, one detection per invocation (docs/spec.md, "R1").
@@ -47,5 +49,10 @@ public final class RunCommandCorrelatedWithProcess implements Rule {
     @Override
     public RuleOutput detect(RuleInputs inputs) {
         return InvocationCorrelation.apply(inputs, SPEC);
+    }
+
+    @Override
+    public List<Class<?>> stateTypes() {
+        return List.of(Invocation.class, HostEvent.class);
     }
 }
