@@ -25,12 +25,10 @@ final class BoundedRun {
         if (config.parallelism() != null) {
             env.setParallelism(config.parallelism());
         }
-        DataStream<InputRecord> activity =
-                FileInputs.source(
-                        env, EventStream.ACTIVITY, files.activity(), config.parserLimits(), FileInputs.exportWatermarks());
-        DataStream<InputRecord> process =
-                FileInputs.source(
-                        env, EventStream.PROCESS, files.process(), config.parserLimits(), FileInputs.exportWatermarks());
+        DataStream<InputRecord> activity = FileInputs.source(
+                env, EventStream.ACTIVITY, files.activity(), config.parserLimits(), FileInputs.exportWatermarks());
+        DataStream<InputRecord> process = FileInputs.source(
+                env, EventStream.PROCESS, files.process(), config.parserLimits(), FileInputs.exportWatermarks());
         DetectionPipeline.build(
                 activity, process, config.correlation(), new FileSinks(files.alerts(), files.deadLetters()));
 

@@ -20,7 +20,12 @@ import java.util.stream.Collectors;
  * @param alerts alerts per rule id, every rule of the registry in its order
  */
 public record RunSummary(
-        long activityRecords, long processRecords, long deadLetters, long lateRecords, Map<String, Long> alerts, double seconds) {
+        long activityRecords,
+        long processRecords,
+        long deadLetters,
+        long lateRecords,
+        Map<String, Long> alerts,
+        double seconds) {
 
     static RunSummary of(JobExecutionResult result, double seconds) {
         String activity = EventStream.ACTIVITY.id();
@@ -54,7 +59,9 @@ public record RunSummary(
                 processRecords,
                 deadLetters,
                 lateRecords,
-                alerts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")),
+                alerts.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(" ")),
                 seconds);
     }
 }

@@ -49,7 +49,9 @@ public final class StreamingRun {
             configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, kafka.checkpointDir());
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        if (env.getConfiguration().getOptional(RestartStrategyOptions.RESTART_STRATEGY).isEmpty()) {
+        if (env.getConfiguration()
+                .getOptional(RestartStrategyOptions.RESTART_STRATEGY)
+                .isEmpty()) {
             env.configure(restartStrategy());
         }
         if (config.parallelism() != null) {
@@ -78,8 +80,7 @@ public final class StreamingRun {
     /** Sources, detection and sinks of the streaming job. */
     public static void define(StreamExecutionEnvironment env, JobConfig config) {
         KafkaSettings kafka = kafkaMode(config).kafka();
-        DataStream<InputRecord> activity =
-                KafkaInputs.source(env, EventStream.ACTIVITY, kafka, config.parserLimits());
+        DataStream<InputRecord> activity = KafkaInputs.source(env, EventStream.ACTIVITY, kafka, config.parserLimits());
         DataStream<InputRecord> process = KafkaInputs.source(env, EventStream.PROCESS, kafka, config.parserLimits());
         DetectionPipeline.build(activity, process, config.correlation(), new KafkaSinks(kafka));
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.rcdetect.output.Json;
 import io.github.rcdetect.config.JobConfig;
+import io.github.rcdetect.output.Json;
 import io.github.rcdetect.testing.TestClusters;
 import io.github.rcdetect.testing.Testdata;
 
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** The bounded run as bin/detect does it (files in, sorted files out, summary), on the bundled testdata/. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -36,7 +35,8 @@ class BoundedRunITCase {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = TestClusters.extensionWithSlots(2);
 
-    @TempDir Path directory;
+    @TempDir
+    Path directory;
 
     /** A bounded run's outputs. */
     record Run(List<String> alertLines, List<String> deadLetterLines, RunSummary summary) {
@@ -52,13 +52,15 @@ class BoundedRunITCase {
     private Run run(String activity, String process) throws Exception {
         Path alerts = directory.resolve("out/alerts.ndjson");
         Path deadLetters = directory.resolve("out/dead-letters.ndjson");
-        RunSummary summary =
-                BoundedRun.run(
-                        JobConfig.fromArgs(
-                                "--activity", activity,
-                                "--process", process,
-                                "--alerts", alerts.toString(),
-                                "--dead-letter", deadLetters.toString()));
+        RunSummary summary = BoundedRun.run(JobConfig.fromArgs(
+                "--activity",
+                activity,
+                "--process",
+                process,
+                "--alerts",
+                alerts.toString(),
+                "--dead-letter",
+                deadLetters.toString()));
         return new Run(Files.readAllLines(alerts), Files.readAllLines(deadLetters), summary);
     }
 
@@ -73,20 +75,19 @@ class BoundedRunITCase {
                 .ignoringFields("seconds")
                 .isEqualTo(new RunSummary(22, 24, 6, 0, Map.of("R1", 5L, "R2", 13L), 0));
         assertThat(run.summary().line())
-                .matches(
-                        "summary: records read activity=22 process=24, dead letters 6, late records 0,"
-                                + " alerts R1=5 R2=13, [0-9]+\\.[0-9] s");
+                .matches("summary: records read activity=22 process=24, dead letters 6, late records 0,"
+                        + " alerts R1=5 R2=13, [0-9]+\\.[0-9] s");
     }
 
     @Test
     void theExpectedAlertsFileForShellChecksSaysTheSame() throws IOException {
-        List<String> tsv =
-                Files.readAllLines(Paths.get("testdata/expected-alerts.tsv")).stream()
-                        .filter(line -> !line.startsWith("#"))
-                        .toList();
+        List<String> tsv = Files.readAllLines(Paths.get("testdata/expected-alerts.tsv")).stream()
+                .filter(line -> !line.startsWith("#"))
+                .toList();
         assertThat(tsv)
-                .containsExactlyElementsOf(
-                        Testdata.EXPECTED_ALERTS.stream().map(alert -> String.join("\t", alert.split(" ", 4)).replaceAll("\t[^\t]*$", "")).toList());
+                .containsExactlyElementsOf(Testdata.EXPECTED_ALERTS.stream()
+                        .map(alert -> String.join("\t", alert.split(" ", 4)).replaceAll("\t[^\t]*$", ""))
+                        .toList());
     }
 
     @Test
@@ -103,7 +104,8 @@ class BoundedRunITCase {
         assertThat(sql.at("/source/geo/country_name").asText()).isEqualTo("Netherlands");
         assertThat(sql.at("/azure/activitylogs/tenant_id").asText()).isEqualTo("aa40685b-417d-4664-b4ec-8f7640719adb");
         assertThat(sql.at("/azure/subscription_id").asText()).isEqualTo("3C7E2F1A-8D4B-4E6F-9A1C-2B5D7E9F0A13");
-        assertThat(sql.at("/azure_runcommand/correlation_id").asText()).isEqualTo("5e6f7081-92a3-4b4c-8d5e-6f7081920a96");
+        assertThat(sql.at("/azure_runcommand/correlation_id").asText())
+                .isEqualTo("5e6f7081-92a3-4b4c-8d5e-6f7081920a96");
         assertThat(sql.at("/azure_runcommand/process_count").asInt()).isEqualTo(1);
         assertThat(sql.at("/azure_runcommand/delay_seconds").asDouble()).isEqualTo(4.63);
         assertThat(sql.at("/azure_runcommand/source_events")).hasSize(3);
@@ -117,8 +119,11 @@ class BoundedRunITCase {
             Path activity = scatter(Testdata.lines("testdata/activity"), directory.resolve("a" + seed), random);
             Path process = scatter(Testdata.lines("testdata/process"), directory.resolve("p" + seed), random);
             Run shuffled = run(activity.toString(), process.toString());
-            assertThat(withoutLocations(shuffled.alerts())).as("seed %d", seed).isEqualTo(withoutLocations(reference.alerts()));
-            assertThat(withoutLocations(shuffled.deadLetters())).hasSameElementsAs(withoutLocations(reference.deadLetters()));
+            assertThat(withoutLocations(shuffled.alerts()))
+                    .as("seed %d", seed)
+                    .isEqualTo(withoutLocations(reference.alerts()));
+            assertThat(withoutLocations(shuffled.deadLetters()))
+                    .hasSameElementsAs(withoutLocations(reference.deadLetters()));
         }
     }
 
@@ -133,15 +138,14 @@ class BoundedRunITCase {
     @Test
     void malformedLinesMixedIntoGoodInputLeaveTheAlertsIntact() throws Exception {
         Random random = new Random(7);
-        List<String> garbage =
-                List.of(
-                        "{",
-                        "[]",
-                        "null",
-                        "{\"@timestamp\":\"2026-03-10T09:15:05Z\",\"process\":{\"parent\":{\"name\":[\"a\",\"b\"]}}}",
-                        "{\"@timestamp\":\"2026-03-10T09:15:05Z\"}{\"@timestamp\":\"2026-03-10T09:15:05Z\"}",
-                        "{\"records\":[1,2,{\"time\":\"nope\"}]}",
-                        "{\"@timestamp\":\"" + "9".repeat(5 * 1024 * 1024) + "\"}");
+        List<String> garbage = List.of(
+                "{",
+                "[]",
+                "null",
+                "{\"@timestamp\":\"2026-03-10T09:15:05Z\",\"process\":{\"parent\":{\"name\":[\"a\",\"b\"]}}}",
+                "{\"@timestamp\":\"2026-03-10T09:15:05Z\"}{\"@timestamp\":\"2026-03-10T09:15:05Z\"}",
+                "{\"records\":[1,2,{\"time\":\"nope\"}]}",
+                "{\"@timestamp\":\"" + "9".repeat(5 * 1024 * 1024) + "\"}");
         List<String> activity = new ArrayList<>(Testdata.lines("testdata/activity"));
         List<String> process = new ArrayList<>(Testdata.lines("testdata/process"));
         for (String line : garbage) {
@@ -155,11 +159,21 @@ class BoundedRunITCase {
 
         Run run = run(activityDir.toString(), processDir.toString());
         assertThat(run.alerts().stream().map(Testdata::describe)).containsExactlyElementsOf(Testdata.EXPECTED_ALERTS);
-        List<String> types = run.deadLetters().stream().map(d -> d.at("/error/type").asText()).sorted().toList();
+        List<String> types = run.deadLetters().stream()
+                .map(d -> d.at("/error/type").asText())
+                .sorted()
+                .toList();
         List<String> expectedTypes = new ArrayList<>();
         for (String stream : List.of("activity", "process")) {
-            expectedTypes.addAll(List.of("invalid_json", "not_an_object", "not_an_object", "invalid_json",
-                    "not_an_object", "not_an_object", "invalid_timestamp", "limit_exceeded"));
+            expectedTypes.addAll(List.of(
+                    "invalid_json",
+                    "not_an_object",
+                    "not_an_object",
+                    "invalid_json",
+                    "not_an_object",
+                    "not_an_object",
+                    "invalid_timestamp",
+                    "limit_exceeded"));
         }
         // process.parent.name is no field of an activity record, so that line is only bad on the process stream.
         expectedTypes.add("invalid_field");
@@ -182,17 +196,18 @@ class BoundedRunITCase {
         for (String file : List.of("test-activitylogs-raw.log", "test-activitylogs-mixedcase-resourceid.log")) {
             activity.addAll(sample("azure_activitylogs/" + file).lines().toList());
         }
-        for (String file :
-                List.of(
-                        "integrations-activitylogs-sample_event.json",
-                        "msdocs-activity-log-schema-eventhub-records-example.json",
-                        "beats-azureeventhub-README-records-vm-deallocate.json")) {
+        for (String file : List.of(
+                "integrations-activitylogs-sample_event.json",
+                "msdocs-activity-log-schema-eventhub-records-example.json",
+                "beats-azureeventhub-README-records-vm-deallocate.json")) {
             activity.add(Json.write(Json.MAPPER.readTree(sample("azure_activitylogs/" + file))));
         }
         List<String> process = new ArrayList<>();
-        process.add(Json.write(Json.MAPPER.readTree(sample("elastic_defend_endpoint/endpoint-package-process-sample_event.json"))));
-        for (String file :
-                List.of("beats-sysmon-12-processcreate.ingest.golden.json", "beats-sysmon-12-processcreate.evtx.collection.golden.json")) {
+        process.add(Json.write(
+                Json.MAPPER.readTree(sample("elastic_defend_endpoint/endpoint-package-process-sample_event.json"))));
+        for (String file : List.of(
+                "beats-sysmon-12-processcreate.ingest.golden.json",
+                "beats-sysmon-12-processcreate.evtx.collection.golden.json")) {
             for (JsonNode document : Json.MAPPER.readTree(sample("windows_sysmon/" + file))) {
                 process.add(Json.write(document));
             }
@@ -214,8 +229,6 @@ class BoundedRunITCase {
         assertThat(run.summary().processRecords()).isEqualTo(3);
     }
 
-
-
     /** The documents without file and line, which change when records move between files. */
     private static List<JsonNode> withoutLocations(List<JsonNode> documents) {
         List<JsonNode> stripped = new ArrayList<>();
@@ -226,7 +239,6 @@ class BoundedRunITCase {
         }
         return stripped;
     }
-
 
     /** Shuffles the lines into one to four files of a new folder. */
     private static Path scatter(List<String> lines, Path folder, Random random) throws IOException {

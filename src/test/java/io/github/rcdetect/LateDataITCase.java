@@ -36,24 +36,23 @@ class LateDataITCase {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = TestClusters.extensionWithSlots(1);
 
-    @TempDir Path directory;
+    @TempDir
+    Path directory;
 
     /** A watermark after every record, 5 s behind the largest time seen: lateness follows file order exactly. */
     private static WatermarkStrategy<InputRecord> everyRecord() {
-        return WatermarkStrategy.<InputRecord>forGenerator(
-                        context ->
-                                new WatermarkGenerator<>() {
-                                    private long max = Long.MIN_VALUE + 5_001;
+        return WatermarkStrategy.<InputRecord>forGenerator(context -> new WatermarkGenerator<>() {
+                    private long max = Long.MIN_VALUE + 5_001;
 
-                                    @Override
-                                    public void onEvent(InputRecord record, long timestamp, WatermarkOutput output) {
-                                        max = Math.max(max, timestamp);
-                                        output.emitWatermark(new Watermark(max - 5_001));
-                                    }
+                    @Override
+                    public void onEvent(InputRecord record, long timestamp, WatermarkOutput output) {
+                        max = Math.max(max, timestamp);
+                        output.emitWatermark(new Watermark(max - 5_001));
+                    }
 
-                                    @Override
-                                    public void onPeriodicEmit(WatermarkOutput output) {}
-                                })
+                    @Override
+                    public void onPeriodicEmit(WatermarkOutput output) {}
+                })
                 .withTimestampAssigner((record, previous) -> record.eventTime());
     }
 
@@ -70,17 +69,16 @@ class LateDataITCase {
     @Test
     void aRunCommandBehindTheWatermarkGoesToTheLateOutputAndIsCounted() throws Exception {
         // One source, one watermark: after b (10:10:01) it is past 10:00, so c1 (10:00) arrives late.
-        DetectionRun.Result result =
-                new DetectionRun(directory)
-                        .parallelism(1)
-                        .watermarks(everyRecord())
-                        .runPaced(
-                                List.of(
-                                        process(windowsChild(at(10), "vm1", "a.exe", "a")),
-                                        process(windowsChild(at(601), "vm1", "b.exe", "b")),
-                                        activity(runCommand(at(600), "VM1", "c2", "Start")),
-                                        activity(runCommand(at(0), "VM1", "c1", "Start"))),
-                                PAUSE);
+        DetectionRun.Result result = new DetectionRun(directory)
+                .parallelism(1)
+                .watermarks(everyRecord())
+                .runPaced(
+                        List.of(
+                                process(windowsChild(at(10), "vm1", "a.exe", "a")),
+                                process(windowsChild(at(601), "vm1", "b.exe", "b")),
+                                activity(runCommand(at(600), "VM1", "c2", "Start")),
+                                activity(runCommand(at(0), "VM1", "c1", "Start"))),
+                        PAUSE);
 
         assertThat(result.lateRecords()).singleElement().satisfies(late -> {
             assertThat(late.at("/@timestamp").asText()).isEqualTo("2026-03-10T10:00:00.000Z");
@@ -88,38 +86,46 @@ class LateDataITCase {
             assertThat(late.at("/origin/stream").asText()).isEqualTo("activity");
             assertThat(late.at("/origin/line").asInt()).isEqualTo(4);
         });
-        assertThat(result.counter(JobCounter.accumulatorName("lateRecords", "activity"))).isEqualTo(1);
-        assertThat(result.counter(JobCounter.accumulatorName("lateRecords", "process"))).isZero();
+        assertThat(result.counter(JobCounter.accumulatorName("lateRecords", "activity")))
+                .isEqualTo(1);
+        assertThat(result.counter(JobCounter.accumulatorName("lateRecords", "process")))
+                .isZero();
         assertThat(result.alerts("R1"))
-                .extracting(alert -> alert.at("/azure_runcommand/correlation_id").asText())
+                .extracting(
+                        alert -> alert.at("/azure_runcommand/correlation_id").asText())
                 .containsExactly("c2");
-        assertThat(result.alerts("R1").get(0).at("/process/command_line/0").asText()).isEqualTo("b");
-        assertThat(result.alerts("R2")).as("R2 is stateless: late or not, every hit alerts").hasSize(2);
+        assertThat(result.alerts("R1").get(0).at("/process/command_line/0").asText())
+                .isEqualTo("b");
+        assertThat(result.alerts("R2"))
+                .as("R2 is stateless: late or not, every hit alerts")
+                .hasSize(2);
     }
 
     @Test
     void aProcessBehindTheWatermarkGoesToTheLateOutputAndIsCounted() throws Exception {
-        DetectionRun.Result result =
-                new DetectionRun(directory)
-                        .parallelism(1)
-                        .watermarks(everyRecord())
-                        .runPaced(
-                                List.of(
-                                        activity(runCommand(at(0), "VM1", "c1", "Start")),
-                                        activity(runCommand(at(600), "VM1", "c2", "Start")),
-                                        process(windowsChild(at(601), "vm1", "b.exe", "b")),
-                                        process(windowsChild(at(10), "vm1", "a.exe", "a"))),
-                                PAUSE);
+        DetectionRun.Result result = new DetectionRun(directory)
+                .parallelism(1)
+                .watermarks(everyRecord())
+                .runPaced(
+                        List.of(
+                                activity(runCommand(at(0), "VM1", "c1", "Start")),
+                                activity(runCommand(at(600), "VM1", "c2", "Start")),
+                                process(windowsChild(at(601), "vm1", "b.exe", "b")),
+                                process(windowsChild(at(10), "vm1", "a.exe", "a"))),
+                        PAUSE);
 
         assertThat(result.lateRecords()).singleElement().satisfies(late -> {
             assertThat(late.at("/origin/stream").asText()).isEqualTo("process");
             assertThat(late.at("/process/command_line").asText()).isEqualTo("a");
             assertThat(late.at("/origin/line").asInt()).isEqualTo(4);
         });
-        assertThat(result.counter(JobCounter.accumulatorName("lateRecords", "process"))).isEqualTo(1);
-        assertThat(result.counter(JobCounter.accumulatorName("lateRecords", "activity"))).isZero();
+        assertThat(result.counter(JobCounter.accumulatorName("lateRecords", "process")))
+                .isEqualTo(1);
+        assertThat(result.counter(JobCounter.accumulatorName("lateRecords", "activity")))
+                .isZero();
         assertThat(result.alerts("R1"))
-                .extracting(alert -> alert.at("/azure_runcommand/correlation_id").asText())
+                .extracting(
+                        alert -> alert.at("/azure_runcommand/correlation_id").asText())
                 .containsExactly("c2");
         assertThat(result.alerts("R2")).hasSize(2);
     }
@@ -130,25 +136,30 @@ class LateDataITCase {
      */
     @Test
     void noiseMovesTheWatermarkThoughNoRuleSeesIt() throws Exception {
-        DetectionRun.Result result =
-                new DetectionRun(directory)
-                        .parallelism(1)
-                        .watermarks(everyRecord())
-                        .runPaced(
-                                List.of(
-                                        activity(runCommand(at(0), "VM1", "c1", "Start")),
-                                        process(
-                                                defendProcess(
-                                                        at(601), "vm2", "start", "svchost.exe", "svchost.exe -k netsvcs",
-                                                        "services.exe", "services.exe", null)),
-                                        process(windowsChild(at(10), "vm1", "a.exe", "a"))),
-                                PAUSE);
+        DetectionRun.Result result = new DetectionRun(directory)
+                .parallelism(1)
+                .watermarks(everyRecord())
+                .runPaced(
+                        List.of(
+                                activity(runCommand(at(0), "VM1", "c1", "Start")),
+                                process(defendProcess(
+                                        at(601),
+                                        "vm2",
+                                        "start",
+                                        "svchost.exe",
+                                        "svchost.exe -k netsvcs",
+                                        "services.exe",
+                                        "services.exe",
+                                        null)),
+                                process(windowsChild(at(10), "vm1", "a.exe", "a"))),
+                        PAUSE);
 
         assertThat(result.lateRecords()).singleElement().satisfies(late -> {
             assertThat(late.at("/origin/stream").asText()).isEqualTo("process");
             assertThat(late.at("/process/command_line").asText()).isEqualTo("a");
         });
         assertThat(result.alerts("R1")).isEmpty();
-        assertThat(result.counter(JobCounter.accumulatorName("recordsRead", "process"))).isEqualTo(2);
+        assertThat(result.counter(JobCounter.accumulatorName("recordsRead", "process")))
+                .isEqualTo(2);
     }
 }

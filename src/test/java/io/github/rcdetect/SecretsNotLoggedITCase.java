@@ -1,10 +1,10 @@
 package io.github.rcdetect;
 
-import io.github.rcdetect.config.JobConfig;
 import static io.github.rcdetect.testing.Records.line;
 import static io.github.rcdetect.testing.Records.windowsChild;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.rcdetect.config.JobConfig;
 import io.github.rcdetect.testing.KafkaBroker;
 import io.github.rcdetect.testing.TestClusters;
 
@@ -48,7 +48,8 @@ class SecretsNotLoggedITCase {
     @Order(2)
     static final MiniClusterExtension CLUSTER = TestClusters.extensionWithSlots(2);
 
-    @TempDir Path directory;
+    @TempDir
+    Path directory;
 
     @Test
     void secretsOfTheKafkaPropertiesNeverReachTheLogs() throws Exception {
@@ -65,17 +66,16 @@ class SecretsNotLoggedITCase {
 
         StringWriter log = new StringWriter();
         try (LogCapture capture = new LogCapture(log)) {
-            JobConfig config =
-                    JobConfig.fromArgs(
-                            "--bootstrap-servers", KAFKA.bootstrapServers(),
-                            "--activity-topic", topics.activity(),
-                            "--process-topic", topics.process(),
-                            "--alerts-topic", topics.alerts(),
-                            "--group-id", "secrets-" + topics.alerts(),
-                            "--starting-offsets", "earliest",
-                            "--checkpoint-interval", "1s",
-                            "--kafka-properties", properties.toString(),
-                            "--parallelism", "1");
+            JobConfig config = JobConfig.fromArgs(
+                    "--bootstrap-servers", KAFKA.bootstrapServers(),
+                    "--activity-topic", topics.activity(),
+                    "--process-topic", topics.process(),
+                    "--alerts-topic", topics.alerts(),
+                    "--group-id", "secrets-" + topics.alerts(),
+                    "--starting-offsets", "earliest",
+                    "--checkpoint-interval", "1s",
+                    "--kafka-properties", properties.toString(),
+                    "--parallelism", "1");
             StreamExecutionEnvironment env = StreamingRun.environment(config, new Configuration());
             StreamingRun.define(env, config);
             JobClient job = env.executeAsync("secrets test");
@@ -93,7 +93,10 @@ class SecretsNotLoggedITCase {
         String logged = log.toString();
         assertThat(logged).as("the clients logged their configuration").contains("sasl.jaas.config = [hidden]");
         assertThat(logged).contains("ssl.truststore.password = [hidden]");
-        assertThat(logged).doesNotContain(SASL_SECRET).doesNotContain(TRUSTSTORE_SECRET).doesNotContain("Zm9vYmFy");
+        assertThat(logged)
+                .doesNotContain(SASL_SECRET)
+                .doesNotContain(TRUSTSTORE_SECRET)
+                .doesNotContain("Zm9vYmFy");
     }
 
     /** Every log event at INFO and above, of every logger, into a writer, while open. */
@@ -103,12 +106,13 @@ class SecretsNotLoggedITCase {
         private final Level previousLevel;
 
         LogCapture(StringWriter target) {
-            appender =
-                    WriterAppender.newBuilder()
-                            .setName("capture")
-                            .setTarget(target)
-                            .setLayout(PatternLayout.newBuilder().withPattern("%c %m %throwable%n").build())
-                            .build();
+            appender = WriterAppender.newBuilder()
+                    .setName("capture")
+                    .setTarget(target)
+                    .setLayout(PatternLayout.newBuilder()
+                            .withPattern("%c %m %throwable%n")
+                            .build())
+                    .build();
             appender.start();
             LoggerConfig root = context.getConfiguration().getRootLogger();
             previousLevel = root.getLevel();

@@ -1,7 +1,8 @@
 package io.github.rcdetect;
 
-import io.github.rcdetect.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.rcdetect.config.JobConfig;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
@@ -12,18 +13,17 @@ import java.time.Duration;
 
 /** The streaming job's environment: how it restarts after a failure. */
 class StreamingRunTest {
-    private static final JobConfig CONFIG =
-            JobConfig.fromArgs(
-                    new String[] {
-                        "--bootstrap-servers", "127.0.0.1:9092",
-                        "--activity-topic", "activity",
-                        "--process-topic", "process",
-                        "--alerts-topic", "alerts"
-                    });
+    private static final JobConfig CONFIG = JobConfig.fromArgs(new String[] {
+        "--bootstrap-servers", "127.0.0.1:9092",
+        "--activity-topic", "activity",
+        "--process-topic", "process",
+        "--alerts-topic", "alerts"
+    });
 
     @Test
     void restartsWithoutLimitAndAtMostAMinuteApart() {
-        ReadableConfig job = StreamingRun.environment(CONFIG, new Configuration()).getConfiguration();
+        ReadableConfig job =
+                StreamingRun.environment(CONFIG, new Configuration()).getConfiguration();
         assertThat(job.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
         assertThat(job.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS))
                 .isEqualTo(Integer.MAX_VALUE);
@@ -40,7 +40,9 @@ class StreamingRunTest {
         submitted.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         ReadableConfig job = StreamingRun.environment(CONFIG, submitted).getConfiguration();
         assertThat(job.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("fixed-delay");
-        assertThat(job.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS)).isEqualTo(3);
-        assertThat(job.getOptional(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF)).isEmpty();
+        assertThat(job.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS))
+                .isEqualTo(3);
+        assertThat(job.getOptional(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF))
+                .isEmpty();
     }
 }

@@ -42,14 +42,18 @@ public final class JobConfig {
                     "give either files (--activity, --process) or Kafka (--bootstrap-servers and topics), not both");
         }
         Option.Scope scope = kafka ? Option.Scope.KAFKA : Option.Scope.FILES;
-        List<String> foreign =
-                given.keySet().stream().filter(option -> !option.scope().includes(scope)).map(Option::flag).toList();
-        if (!kafka && Stream.of(Options.ACTIVITY_TOPIC, Options.PROCESS_TOPIC, Options.ALERTS_TOPIC).anyMatch(given::containsKey)) {
+        List<String> foreign = given.keySet().stream()
+                .filter(option -> !option.scope().includes(scope))
+                .map(Option::flag)
+                .toList();
+        if (!kafka
+                && Stream.of(Options.ACTIVITY_TOPIC, Options.PROCESS_TOPIC, Options.ALERTS_TOPIC)
+                        .anyMatch(given::containsKey)) {
             throw new IllegalArgumentException("--bootstrap-servers is required with Kafka topics");
         }
         if (!foreign.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "unknown option(s) " + (kafka ? "with --bootstrap-servers" : "with files") + ": " + String.join(", ", foreign));
+            throw new IllegalArgumentException("unknown option(s) "
+                    + (kafka ? "with --bootstrap-servers" : "with files") + ": " + String.join(", ", foreign));
         }
         for (Option<?> option : Options.ALL) {
             if (option.isRequired() && option.scope() == scope && !given.containsKey(option)) {
@@ -57,16 +61,14 @@ public final class JobConfig {
             }
         }
         this.mode = kafka ? kafkaMode(values) : filesMode(values);
-        this.correlation =
-                new CorrelationSettings(
-                        values.get(Options.INVOCATION_MAX_SPAN), values.get(Options.MAX_ACTIVITY_DELAY));
-        this.parserLimits =
-                new ParserLimits(
-                        values.get(Options.MAX_RECORD_BYTES),
-                        values.get(Options.MAX_NESTING_DEPTH),
-                        values.get(Options.MAX_STRING_LENGTH),
-                        values.get(Options.MAX_FUTURE_SKEW),
-                        ParserLimits.DEFAULT_MAX_DEAD_LETTER_BYTES);
+        this.correlation = new CorrelationSettings(
+                values.get(Options.INVOCATION_MAX_SPAN), values.get(Options.MAX_ACTIVITY_DELAY));
+        this.parserLimits = new ParserLimits(
+                values.get(Options.MAX_RECORD_BYTES),
+                values.get(Options.MAX_NESTING_DEPTH),
+                values.get(Options.MAX_STRING_LENGTH),
+                values.get(Options.MAX_FUTURE_SKEW),
+                ParserLimits.DEFAULT_MAX_DEAD_LETTER_BYTES);
         this.parallelism = values.get(Options.PARALLELISM);
     }
 
@@ -100,7 +102,10 @@ public final class JobConfig {
 
     /** " (did you mean --x?)" for the one known flag within two edits of a mistyped one, else nothing. */
     private static String suggestion(String typed, Set<String> flags) {
-        List<String> close = flags.stream().filter(flag -> editDistance(typed, flag) <= 2).sorted().toList();
+        List<String> close = flags.stream()
+                .filter(flag -> editDistance(typed, flag) <= 2)
+                .sorted()
+                .toList();
         return close.size() == 1 ? " (did you mean " + close.get(0) + "?)" : "";
     }
 
@@ -153,26 +158,22 @@ public final class JobConfig {
     }
 
     private static RunMode.Kafka kafkaMode(Values values) {
-        KafkaSettings kafka =
-                new KafkaSettings(
-                        values.get(Options.BOOTSTRAP_SERVERS),
-                        clientProperties(values.get(Options.KAFKA_PROPERTIES)),
-                        values.get(Options.GROUP_ID),
-                        values.get(Options.STARTING_OFFSETS),
-                        values.get(Options.ACTIVITY_TOPIC),
-                        new EventTime(
-                                values.get(Options.ACTIVITY_OUT_OF_ORDERNESS), values.get(Options.ACTIVITY_IDLE_TIMEOUT)),
-                        values.get(Options.PROCESS_TOPIC),
-                        new EventTime(
-                                values.get(Options.PROCESS_OUT_OF_ORDERNESS), values.get(Options.PROCESS_IDLE_TIMEOUT)),
-                        values.get(Options.ALERTS_TOPIC),
-                        values.get(Options.DEAD_LETTER_TOPIC),
-                        values.get(Options.LATE_TOPIC));
+        KafkaSettings kafka = new KafkaSettings(
+                values.get(Options.BOOTSTRAP_SERVERS),
+                clientProperties(values.get(Options.KAFKA_PROPERTIES)),
+                values.get(Options.GROUP_ID),
+                values.get(Options.STARTING_OFFSETS),
+                values.get(Options.ACTIVITY_TOPIC),
+                new EventTime(values.get(Options.ACTIVITY_OUT_OF_ORDERNESS), values.get(Options.ACTIVITY_IDLE_TIMEOUT)),
+                values.get(Options.PROCESS_TOPIC),
+                new EventTime(values.get(Options.PROCESS_OUT_OF_ORDERNESS), values.get(Options.PROCESS_IDLE_TIMEOUT)),
+                values.get(Options.ALERTS_TOPIC),
+                values.get(Options.DEAD_LETTER_TOPIC),
+                values.get(Options.LATE_TOPIC));
         Set<String> topics = new TreeSet<>();
-        for (String topic :
-                new String[] {
-                    kafka.activityTopic(), kafka.processTopic(), kafka.alertsTopic(), kafka.deadLetterTopic(), kafka.lateTopic()
-                }) {
+        for (String topic : new String[] {
+            kafka.activityTopic(), kafka.processTopic(), kafka.alertsTopic(), kafka.deadLetterTopic(), kafka.lateTopic()
+        }) {
             if (topic != null && !topics.add(topic)) {
                 throw new IllegalArgumentException("topic '" + topic + "' is given for two different purposes");
             }
@@ -191,7 +192,10 @@ public final class JobConfig {
         }
         List<Path> found = new ArrayList<>();
         try (Stream<Path> children = Files.list(path)) {
-            children.filter(Files::isRegularFile).filter(JobConfig::isRecordFile).sorted().forEach(found::add);
+            children.filter(Files::isRegularFile)
+                    .filter(JobConfig::isRecordFile)
+                    .sorted()
+                    .forEach(found::add);
         } catch (IOException e) {
             throw new IllegalArgumentException(option.flag() + ": cannot list " + value + ": " + e.getMessage(), e);
         }

@@ -39,7 +39,13 @@ public final class Option<T> {
     private final String help;
 
     private Option(
-            String name, Scope scope, ValueKind<T> kind, T defaultValue, String defaultText, boolean required, String help) {
+            String name,
+            Scope scope,
+            ValueKind<T> kind,
+            T defaultValue,
+            String defaultText,
+            boolean required,
+            String help) {
         this.name = name;
         this.scope = scope;
         this.kind = kind;

@@ -17,191 +17,164 @@ public final class Options {
     private Options() {}
 
     // Files.
-    static final Option<String> ACTIVITY =
-            Option.required(
-                    "activity",
-                    FILES,
-                    ValueKind.text("PATH"),
-                    "Azure Activity Log records: an NDJSON file or a folder of *.ndjson/*.json");
-    static final Option<String> PROCESS =
-            Option.required(
-                    "process",
-                    FILES,
-                    ValueKind.text("PATH"),
-                    "endpoint process events: an NDJSON file or a folder of *.ndjson/*.json");
+    static final Option<String> ACTIVITY = Option.required(
+            "activity",
+            FILES,
+            ValueKind.text("PATH"),
+            "Azure Activity Log records: an NDJSON file or a folder of *.ndjson/*.json");
+    static final Option<String> PROCESS = Option.required(
+            "process",
+            FILES,
+            ValueKind.text("PATH"),
+            "endpoint process events: an NDJSON file or a folder of *.ndjson/*.json");
     static final Option<Path> ALERTS =
             Option.optional("alerts", FILES, ValueKind.path("FILE"), "standard output", "where alerts go, as NDJSON");
-    static final Option<Path> DEAD_LETTER =
-            Option.optional(
-                    "dead-letter", FILES, ValueKind.path("FILE"), "standard error", "where malformed records go, as NDJSON");
+    static final Option<Path> DEAD_LETTER = Option.optional(
+            "dead-letter", FILES, ValueKind.path("FILE"), "standard error", "where malformed records go, as NDJSON");
 
     // Kafka.
-    static final Option<String> BOOTSTRAP_SERVERS =
-            Option.required(
-                    "bootstrap-servers", KAFKA, ValueKind.text("LIST"), "Kafka brokers, host:port[,host:port...]");
-    static final Option<String> ACTIVITY_TOPIC =
-            Option.required(
-                    "activity-topic",
-                    KAFKA,
-                    ValueKind.TEXT,
-                    "topic of Azure Activity Log records (Event Hub messages or single records)");
+    static final Option<String> BOOTSTRAP_SERVERS = Option.required(
+            "bootstrap-servers", KAFKA, ValueKind.text("LIST"), "Kafka brokers, host:port[,host:port...]");
+    static final Option<String> ACTIVITY_TOPIC = Option.required(
+            "activity-topic",
+            KAFKA,
+            ValueKind.TEXT,
+            "topic of Azure Activity Log records (Event Hub messages or single records)");
     static final Option<String> PROCESS_TOPIC =
             Option.required("process-topic", KAFKA, ValueKind.TEXT, "topic of endpoint process events");
     static final Option<String> ALERTS_TOPIC =
             Option.required("alerts-topic", KAFKA, ValueKind.TEXT, "topic the alerts are written to, transactionally");
-    static final Option<String> DEAD_LETTER_TOPIC =
-            Option.optional(
-                    "dead-letter-topic",
-                    KAFKA,
-                    ValueKind.TEXT,
-                    "the job's log, as JSON lines",
-                    "topic for malformed records");
-    static final Option<String> LATE_TOPIC =
-            Option.optional(
-                    "late-topic",
-                    KAFKA,
-                    ValueKind.TEXT,
-                    "the job's log",
-                    "topic for records that arrived too late for a correlation");
-    static final Option<String> GROUP_ID =
-            Option.withDefault(
-                    "group-id",
-                    KAFKA,
-                    ValueKind.text("G"),
-                    "azure-runcommand-detection",
-                    "consumer group, and the prefix of the sinks' transactional ids");
-    static final Option<Path> KAFKA_PROPERTIES =
-            Option.optional(
-                    "kafka-properties",
-                    KAFKA,
-                    ValueKind.path("FILE"),
-                    "none",
-                    "Kafka client settings (security, SASL, TLS) for every consumer and producer");
-    static final Option<StartingOffsets> STARTING_OFFSETS =
-            Option.withDefault(
-                    "starting-offsets",
-                    KAFKA,
-                    ValueKind.oneOf(StartingOffsets.class),
-                    StartingOffsets.COMMITTED,
-                    "where to start without a checkpoint: earliest, latest, or committed (the group's, else earliest)");
-    static final Option<Duration> CHECKPOINT_INTERVAL =
-            Option.withDefault(
-                    "checkpoint-interval",
-                    KAFKA,
-                    ValueKind.DURATION,
-                    Duration.ofSeconds(10),
-                    "how often state and alerts are committed");
-    static final Option<String> CHECKPOINT_DIR =
-            Option.optional(
-                    "checkpoint-dir",
-                    KAFKA,
-                    ValueKind.text("URI"),
-                    "the cluster's execution.checkpointing.dir",
-                    "where checkpoints go");
-    static final Option<Duration> ACTIVITY_OUT_OF_ORDERNESS =
-            Option.withDefault(
-                    "activity-out-of-orderness",
-                    KAFKA,
-                    ValueKind.DURATION,
-                    Duration.ofMinutes(5),
-                    "how far Activity Log records may arrive out of order");
-    static final Option<Duration> PROCESS_OUT_OF_ORDERNESS =
-            Option.withDefault(
-                    "process-out-of-orderness",
-                    KAFKA,
-                    ValueKind.DURATION,
-                    Duration.ofSeconds(30),
-                    "how far endpoint events may arrive out of order");
-    static final Option<Duration> ACTIVITY_IDLE_TIMEOUT =
-            Option.withDefault(
-                    "activity-idle-timeout",
-                    KAFKA,
-                    ValueKind.DURATION,
-                    Duration.ofMinutes(1),
-                    "a silent activity partition stops holding back time after this");
-    static final Option<Duration> PROCESS_IDLE_TIMEOUT =
-            Option.withDefault(
-                    "process-idle-timeout",
-                    KAFKA,
-                    ValueKind.DURATION,
-                    Duration.ofMinutes(1),
-                    "a silent process partition stops holding back time after this");
-    static final Option<Duration> MAX_ACTIVITY_DELAY =
-            Option.withDefault(
-                    "max-activity-delay",
-                    KAFKA,
-                    ValueKind.DURATION,
-                    CorrelationSettings.DEFAULT_MAX_ACTIVITY_DELAY,
-                    "longest Azure takes to deliver an Activity Log record");
+    static final Option<String> DEAD_LETTER_TOPIC = Option.optional(
+            "dead-letter-topic", KAFKA, ValueKind.TEXT, "the job's log, as JSON lines", "topic for malformed records");
+    static final Option<String> LATE_TOPIC = Option.optional(
+            "late-topic",
+            KAFKA,
+            ValueKind.TEXT,
+            "the job's log",
+            "topic for records that arrived too late for a correlation");
+    static final Option<String> GROUP_ID = Option.withDefault(
+            "group-id",
+            KAFKA,
+            ValueKind.text("G"),
+            "azure-runcommand-detection",
+            "consumer group, and the prefix of the sinks' transactional ids");
+    static final Option<Path> KAFKA_PROPERTIES = Option.optional(
+            "kafka-properties",
+            KAFKA,
+            ValueKind.path("FILE"),
+            "none",
+            "Kafka client settings (security, SASL, TLS) for every consumer and producer");
+    static final Option<StartingOffsets> STARTING_OFFSETS = Option.withDefault(
+            "starting-offsets",
+            KAFKA,
+            ValueKind.oneOf(StartingOffsets.class),
+            StartingOffsets.COMMITTED,
+            "where to start without a checkpoint: earliest, latest, or committed (the group's, else earliest)");
+    static final Option<Duration> CHECKPOINT_INTERVAL = Option.withDefault(
+            "checkpoint-interval",
+            KAFKA,
+            ValueKind.DURATION,
+            Duration.ofSeconds(10),
+            "how often state and alerts are committed");
+    static final Option<String> CHECKPOINT_DIR = Option.optional(
+            "checkpoint-dir",
+            KAFKA,
+            ValueKind.text("URI"),
+            "the cluster's execution.checkpointing.dir",
+            "where checkpoints go");
+    static final Option<Duration> ACTIVITY_OUT_OF_ORDERNESS = Option.withDefault(
+            "activity-out-of-orderness",
+            KAFKA,
+            ValueKind.DURATION,
+            Duration.ofMinutes(5),
+            "how far Activity Log records may arrive out of order");
+    static final Option<Duration> PROCESS_OUT_OF_ORDERNESS = Option.withDefault(
+            "process-out-of-orderness",
+            KAFKA,
+            ValueKind.DURATION,
+            Duration.ofSeconds(30),
+            "how far endpoint events may arrive out of order");
+    static final Option<Duration> ACTIVITY_IDLE_TIMEOUT = Option.withDefault(
+            "activity-idle-timeout",
+            KAFKA,
+            ValueKind.DURATION,
+            Duration.ofMinutes(1),
+            "a silent activity partition stops holding back time after this");
+    static final Option<Duration> PROCESS_IDLE_TIMEOUT = Option.withDefault(
+            "process-idle-timeout",
+            KAFKA,
+            ValueKind.DURATION,
+            Duration.ofMinutes(1),
+            "a silent process partition stops holding back time after this");
+    static final Option<Duration> MAX_ACTIVITY_DELAY = Option.withDefault(
+            "max-activity-delay",
+            KAFKA,
+            ValueKind.DURATION,
+            CorrelationSettings.DEFAULT_MAX_ACTIVITY_DELAY,
+            "longest Azure takes to deliver an Activity Log record");
 
     // Both.
-    static final Option<Duration> INVOCATION_MAX_SPAN =
-            Option.withDefault(
-                    "invocation-max-span",
-                    BOTH,
-                    ValueKind.DURATION,
-                    CorrelationSettings.DEFAULT_MAX_INVOCATION_SPAN,
-                    "how long the later records of a Run Command still join it");
-    static final Option<Integer> MAX_RECORD_BYTES =
-            Option.withDefault(
-                    "max-record-bytes",
-                    BOTH,
-                    ValueKind.POSITIVE_INTEGER,
-                    ParserLimits.DEFAULT_MAX_RECORD_BYTES,
-                    "larger records are dead letters");
-    static final Option<Integer> MAX_NESTING_DEPTH =
-            Option.withDefault(
-                    "max-nesting-depth",
-                    BOTH,
-                    ValueKind.POSITIVE_INTEGER,
-                    ParserLimits.DEFAULT_MAX_NESTING_DEPTH,
-                    "deeper JSON is a dead letter");
-    static final Option<Integer> MAX_STRING_LENGTH =
-            Option.withDefault(
-                    "max-string-length",
-                    BOTH,
-                    ValueKind.POSITIVE_INTEGER,
-                    ParserLimits.DEFAULT_MAX_STRING_LENGTH,
-                    "longer JSON strings the job reads are dead letters");
-    static final Option<Duration> MAX_FUTURE_SKEW =
-            Option.withDefault(
-                    "max-future-skew",
-                    BOTH,
-                    ValueKind.DURATION,
-                    ParserLimits.DEFAULT_MAX_FUTURE_SKEW,
-                    "records stamped further ahead of the clock are dead letters");
+    static final Option<Duration> INVOCATION_MAX_SPAN = Option.withDefault(
+            "invocation-max-span",
+            BOTH,
+            ValueKind.DURATION,
+            CorrelationSettings.DEFAULT_MAX_INVOCATION_SPAN,
+            "how long the later records of a Run Command still join it");
+    static final Option<Integer> MAX_RECORD_BYTES = Option.withDefault(
+            "max-record-bytes",
+            BOTH,
+            ValueKind.POSITIVE_INTEGER,
+            ParserLimits.DEFAULT_MAX_RECORD_BYTES,
+            "larger records are dead letters");
+    static final Option<Integer> MAX_NESTING_DEPTH = Option.withDefault(
+            "max-nesting-depth",
+            BOTH,
+            ValueKind.POSITIVE_INTEGER,
+            ParserLimits.DEFAULT_MAX_NESTING_DEPTH,
+            "deeper JSON is a dead letter");
+    static final Option<Integer> MAX_STRING_LENGTH = Option.withDefault(
+            "max-string-length",
+            BOTH,
+            ValueKind.POSITIVE_INTEGER,
+            ParserLimits.DEFAULT_MAX_STRING_LENGTH,
+            "longer JSON strings the job reads are dead letters");
+    static final Option<Duration> MAX_FUTURE_SKEW = Option.withDefault(
+            "max-future-skew",
+            BOTH,
+            ValueKind.DURATION,
+            ParserLimits.DEFAULT_MAX_FUTURE_SKEW,
+            "records stamped further ahead of the clock are dead letters");
     static final Option<Integer> PARALLELISM =
             Option.optional("parallelism", BOTH, ValueKind.POSITIVE_INTEGER, "Flink's", "operator parallelism");
 
     /** Every option, in the order the usage text lists them. */
-    public static final List<Option<?>> ALL =
-            List.of(
-                    ACTIVITY,
-                    PROCESS,
-                    ALERTS,
-                    DEAD_LETTER,
-                    BOOTSTRAP_SERVERS,
-                    ACTIVITY_TOPIC,
-                    PROCESS_TOPIC,
-                    ALERTS_TOPIC,
-                    DEAD_LETTER_TOPIC,
-                    LATE_TOPIC,
-                    GROUP_ID,
-                    KAFKA_PROPERTIES,
-                    STARTING_OFFSETS,
-                    CHECKPOINT_INTERVAL,
-                    CHECKPOINT_DIR,
-                    ACTIVITY_OUT_OF_ORDERNESS,
-                    PROCESS_OUT_OF_ORDERNESS,
-                    ACTIVITY_IDLE_TIMEOUT,
-                    PROCESS_IDLE_TIMEOUT,
-                    MAX_ACTIVITY_DELAY,
-                    INVOCATION_MAX_SPAN,
-                    MAX_RECORD_BYTES,
-                    MAX_NESTING_DEPTH,
-                    MAX_STRING_LENGTH,
-                    MAX_FUTURE_SKEW,
-                    PARALLELISM);
+    public static final List<Option<?>> ALL = List.of(
+            ACTIVITY,
+            PROCESS,
+            ALERTS,
+            DEAD_LETTER,
+            BOOTSTRAP_SERVERS,
+            ACTIVITY_TOPIC,
+            PROCESS_TOPIC,
+            ALERTS_TOPIC,
+            DEAD_LETTER_TOPIC,
+            LATE_TOPIC,
+            GROUP_ID,
+            KAFKA_PROPERTIES,
+            STARTING_OFFSETS,
+            CHECKPOINT_INTERVAL,
+            CHECKPOINT_DIR,
+            ACTIVITY_OUT_OF_ORDERNESS,
+            PROCESS_OUT_OF_ORDERNESS,
+            ACTIVITY_IDLE_TIMEOUT,
+            PROCESS_IDLE_TIMEOUT,
+            MAX_ACTIVITY_DELAY,
+            INVOCATION_MAX_SPAN,
+            MAX_RECORD_BYTES,
+            MAX_NESTING_DEPTH,
+            MAX_STRING_LENGTH,
+            MAX_FUTURE_SKEW,
+            PARALLELISM);
 
     /** The usage text: synopses, then every option by the mode it applies to, with its default. */
     public static String usage() {

@@ -51,60 +51,57 @@ interface ValueKind<T> {
         };
     }
 
-    ValueKind<Integer> POSITIVE_INTEGER =
-            new ValueKind<>() {
-                @Override
-                public String valueName() {
-                    return "N";
-                }
+    ValueKind<Integer> POSITIVE_INTEGER = new ValueKind<>() {
+        @Override
+        public String valueName() {
+            return "N";
+        }
 
-                @Override
-                public Integer parse(String value) {
-                    try {
-                        int number = Integer.parseInt(value.trim());
-                        if (number > 0) {
-                            return number;
-                        }
-                    } catch (NumberFormatException e) {
-                        // reported below
-                    }
-                    throw new IllegalArgumentException("expected a positive whole number, got '" + value + "'");
+        @Override
+        public Integer parse(String value) {
+            try {
+                int number = Integer.parseInt(value.trim());
+                if (number > 0) {
+                    return number;
                 }
-            };
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("expected a positive whole number, got '" + value + "'");
+        }
+    };
 
-    ValueKind<Duration> DURATION =
-            new ValueKind<>() {
-                @Override
-                public String valueName() {
-                    return "D";
-                }
+    ValueKind<Duration> DURATION = new ValueKind<>() {
+        @Override
+        public String valueName() {
+            return "D";
+        }
 
-                @Override
-                public Duration parse(String value) {
-                    try {
-                        Duration duration = TimeUtils.parseDuration(value);
-                        if (!duration.isNegative() && !duration.isZero()) {
-                            return duration;
-                        }
-                    } catch (IllegalArgumentException e) {
-                        // reported below
-                    }
-                    throw new IllegalArgumentException(
-                            "expected a positive duration like 30 s or 5 min, got '" + value + "'");
+        @Override
+        public Duration parse(String value) {
+            try {
+                Duration duration = TimeUtils.parseDuration(value);
+                if (!duration.isNegative() && !duration.isZero()) {
+                    return duration;
                 }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("expected a positive duration like 30 s or 5 min, got '" + value + "'");
+        }
 
-                @Override
-                public String describe(Duration value) {
-                    long seconds = value.getSeconds();
-                    if (value.getNano() != 0 || seconds == 0) {
-                        return value.toMillis() + " ms";
-                    }
-                    if (seconds % 3600 == 0) {
-                        return seconds / 3600 + " h";
-                    }
-                    return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
-                }
-            };
+        @Override
+        public String describe(Duration value) {
+            long seconds = value.getSeconds();
+            if (value.getNano() != 0 || seconds == 0) {
+                return value.toMillis() + " ms";
+            }
+            if (seconds % 3600 == 0) {
+                return seconds / 3600 + " h";
+            }
+            return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+        }
+    };
 
     /** One of an enum's constants, written in lower case. */
     static <E extends Enum<E>> ValueKind<E> oneOf(Class<E> type) {

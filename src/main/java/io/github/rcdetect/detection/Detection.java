@@ -15,6 +15,7 @@ public class Detection {
     public long timestamp;
     /** {@code host.name}. */
     public String hostName;
+
     public ProcessEvent process;
     public Correlation correlation;
 

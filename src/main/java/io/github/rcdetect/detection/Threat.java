@@ -16,7 +16,8 @@ public record Threat(Technique tactic, List<Technique> techniques) implements Se
      * and Cloud Administration Command (T1651).
      */
     public static Threat execution(String... t1059Subtechniques) {
-        List<Technique> subtechniques = List.of(t1059Subtechniques).stream().map(Threat::subtechnique).toList();
+        List<Technique> subtechniques =
+                List.of(t1059Subtechniques).stream().map(Threat::subtechnique).toList();
         return new Threat(
                 technique("TA0002", "Execution", "tactics/TA0002/"),
                 List.of(

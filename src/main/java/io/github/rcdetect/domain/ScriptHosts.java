@@ -23,10 +23,9 @@ public final class ScriptHosts {
      * in spacing (the published rule has two spaces after {@code powershell}); {@code [0-9]+} because hosts reach
      * script10.ps1 and beyond; surrounding whitespace (as Sysmon leaves it) is ignored.
      */
-    private static final Pattern WINDOWS_SCRIPT_COMMAND_LINE =
-            Pattern.compile(
-                    "\\s*powershell\\s+-ExecutionPolicy\\s+Unrestricted\\s+-File\\s+script[0-9]+\\.ps1\\s*",
-                    Pattern.CASE_INSENSITIVE);
+    private static final Pattern WINDOWS_SCRIPT_COMMAND_LINE = Pattern.compile(
+            "\\s*powershell\\s+-ExecutionPolicy\\s+Unrestricted\\s+-File\\s+script[0-9]+\\.ps1\\s*",
+            Pattern.CASE_INSENSITIVE);
 
     private static final String WINDOWS_SCRIPT_HOST = "powershell.exe";
     private static final String WAAGENT_DOWNLOAD_DIR = "/var/lib/waagent/run-command/download/";

@@ -13,6 +13,7 @@ public class ActivityEvent {
     public String outcome;
     /** Lower-cased {@code azure.resource.name}: the host key. */
     public String hostKey;
+
     public String correlationId;
     public String subscriptionId;
     public String tenantId;
@@ -23,6 +24,7 @@ public class ActivityEvent {
     public String sourceGeoCountryName;
     /** {@code event.id} of the source document, when it has one. */
     public String eventId;
+
     public Origin origin;
 
     public ActivityEvent() {}

@@ -9,6 +9,7 @@ public class ProcessEvent {
     public long timestamp;
     /** Lower-cased {@code host.name}: the host key. */
     public String hostKey;
+
     public String eventAction;
     public String[] eventType;
     public String[] eventCategory;

@@ -5,9 +5,11 @@ public class AlertDocument {
     public String ruleId;
     /** The deterministic {@code event.id}. */
     public String eventId;
+
     public String hostName;
     /** The alert's {@code @timestamp}, epoch milliseconds. */
     public long timestamp;
+
     public String json;
 
     public AlertDocument() {}

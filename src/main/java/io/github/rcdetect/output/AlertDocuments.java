@@ -46,24 +46,25 @@ public final class AlertDocuments implements MapFunction<Detection, AlertDocumen
         if (rule == null) {
             throw new IllegalArgumentException("no rule " + detection.ruleId + " in the registry");
         }
-        EcsDocument doc =
-                new EcsDocument()
-                        .put("@timestamp", Iso8601.format(detection.timestamp))
-                        .put("event.kind", "alert")
-                        .put("event.id", detection.eventId)
-                        .put("rule.id", rule.id())
-                        .put("rule.uuid", rule.uuid())
-                        .put("rule.name", rule.name())
-                        .put("rule.version", rule.version())
-                        .put("kibana.alert.severity", rule.severity())
-                        .put("kibana.alert.risk_score", rule.riskScore())
-                        .put("threat", threat(rule.threat()))
-                        .put("host.name", detection.hostName);
+        EcsDocument doc = new EcsDocument()
+                .put("@timestamp", Iso8601.format(detection.timestamp))
+                .put("event.kind", "alert")
+                .put("event.id", detection.eventId)
+                .put("rule.id", rule.id())
+                .put("rule.uuid", rule.uuid())
+                .put("rule.name", rule.name())
+                .put("rule.version", rule.version())
+                .put("kibana.alert.severity", rule.severity())
+                .put("kibana.alert.risk_score", rule.riskScore())
+                .put("threat", threat(rule.threat()))
+                .put("host.name", detection.hostName);
         if (detection.correlation != null) {
             putCorrelation(doc, detection, detection.correlation);
         } else {
             EcsFields.putProcess(doc, detection.process);
-            doc.put("azure_runcommand.source_events", Json.MAPPER.createArrayNode().add(EcsFields.sourceRef(detection.process)));
+            doc.put(
+                    "azure_runcommand.source_events",
+                    Json.MAPPER.createArrayNode().add(EcsFields.sourceRef(detection.process)));
         }
         return doc;
     }

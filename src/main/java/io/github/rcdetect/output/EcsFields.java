@@ -3,9 +3,9 @@ package io.github.rcdetect.output;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.EventStream;
+import io.github.rcdetect.event.Iso8601;
 import io.github.rcdetect.event.Origin;
 import io.github.rcdetect.event.ProcessEvent;
-import io.github.rcdetect.event.Iso8601;
 
 /** Writes the event model back out as ECS fields, and references to source events. */
 public final class EcsFields {

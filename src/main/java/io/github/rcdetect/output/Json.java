@@ -16,12 +16,10 @@ import java.io.UncheckedIOException;
  * NEL, ...) nor smuggle control bytes (C0, DEL, C1) into a file, a log or a terminal.
  */
 public final class Json {
-    public static final ObjectMapper MAPPER =
-            new ObjectMapper(
-                    new JsonFactoryBuilder()
-                            .characterEscapes(new ControlCharacterEscapes())
-                            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-                            .build());
+    public static final ObjectMapper MAPPER = new ObjectMapper(new JsonFactoryBuilder()
+            .characterEscapes(new ControlCharacterEscapes())
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .build());
 
     private Json() {}
 

@@ -2,8 +2,8 @@ package io.github.rcdetect.output;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rcdetect.event.DeadLetter;
-import io.github.rcdetect.event.LateRecord;
 import io.github.rcdetect.event.Iso8601;
+import io.github.rcdetect.event.LateRecord;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -53,9 +53,7 @@ public final class OutputDocuments {
         ObjectNode origin = doc.node().putObject("origin");
         origin.put("stream", late.stream().id());
         EcsFields.putOrigin(origin, late.activity != null ? late.activity.origin : late.process.origin);
-        doc.put(
-                "late.reason",
-                "arrived after the watermark had passed its time; R1 could not correlate it");
+        doc.put("late.reason", "arrived after the watermark had passed its time; R1 could not correlate it");
         return doc.toJson();
     }
 

@@ -1,10 +1,10 @@
 package io.github.rcdetect.parse;
 
+import io.github.rcdetect.domain.Candidates;
+import io.github.rcdetect.domain.ResourceIds;
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.Origin;
-import io.github.rcdetect.domain.Candidates;
-import io.github.rcdetect.domain.ResourceIds;
 
 /**
  * Azure Activity Log records, as ECS documents of the Elastic Azure integration (nested, dotted or mixed) or as raw
@@ -45,8 +45,12 @@ final class ActivityRecordParser extends JsonRecordParser {
         RAW_NAME_CLAIM("identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name", Reading.LAZILY),
         RAW_UPN_CLAIM("identity.claims.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", Reading.LAZILY),
         // The integration stores claims with the dots of their keys replaced by underscores.
-        NAME_CLAIM("azure.activitylogs.identity.claims.http://schemas_xmlsoap_org/ws/2005/05/identity/claims/name", Reading.LAZILY),
-        UPN_CLAIM("azure.activitylogs.identity.claims.http://schemas_xmlsoap_org/ws/2005/05/identity/claims/upn", Reading.LAZILY);
+        NAME_CLAIM(
+                "azure.activitylogs.identity.claims.http://schemas_xmlsoap_org/ws/2005/05/identity/claims/name",
+                Reading.LAZILY),
+        UPN_CLAIM(
+                "azure.activitylogs.identity.claims.http://schemas_xmlsoap_org/ws/2005/05/identity/claims/upn",
+                Reading.LAZILY);
 
         private final String path;
         private final Reading reading;
@@ -81,10 +85,9 @@ final class ActivityRecordParser extends JsonRecordParser {
         ActivityEvent event = new ActivityEvent();
         event.timestamp = eventTime(record, Field.TIMESTAMP, Field.TIME);
         event.eventId = record.string(Field.EVENT_ID);
-        event.action =
-                firstNonNull(
-                        record.string(Field.EVENT_ACTION),
-                        firstNonNull(record.string(Field.OPERATION_NAME), record.string(Field.ECS_OPERATION_NAME)));
+        event.action = firstNonNull(
+                record.string(Field.EVENT_ACTION),
+                firstNonNull(record.string(Field.OPERATION_NAME), record.string(Field.ECS_OPERATION_NAME)));
         event.outcome = outcome(record);
 
         String resourceId = firstNonNull(record.string(Field.RESOURCE_ID), record.string(Field.RAW_RESOURCE_ID));
@@ -102,18 +105,15 @@ final class ActivityRecordParser extends JsonRecordParser {
         event.sourceIp = firstNonNull(record.string(Field.SOURCE_IP), record.string(Field.CALLER_IP));
         event.sourceAsNumber = record.integer(Field.SOURCE_AS_NUMBER);
         event.sourceGeoCountryName = record.string(Field.SOURCE_COUNTRY);
-        event.tenantId =
-                firstNonNull(
-                        record.string(Field.TENANT_ID),
-                        firstNonNull(record.string(Field.AZURE_TENANT_ID), record.string(Field.RAW_TENANT_ID)));
-        event.principalId =
-                firstNonNull(record.string(Field.PRINCIPAL_ID), record.string(Field.RAW_PRINCIPAL_ID));
+        event.tenantId = firstNonNull(
+                record.string(Field.TENANT_ID),
+                firstNonNull(record.string(Field.AZURE_TENANT_ID), record.string(Field.RAW_TENANT_ID)));
+        event.principalId = firstNonNull(record.string(Field.PRINCIPAL_ID), record.string(Field.RAW_PRINCIPAL_ID));
         event.userEmail = record.string(Field.USER_EMAIL);
         if (event.userEmail == null) {
-            event.userEmail =
-                    CallerClaims.userEmail(
-                            firstNonNull(record.string(Field.NAME_CLAIM), record.string(Field.RAW_NAME_CLAIM)),
-                            firstNonNull(record.string(Field.UPN_CLAIM), record.string(Field.RAW_UPN_CLAIM)));
+            event.userEmail = CallerClaims.userEmail(
+                    firstNonNull(record.string(Field.NAME_CLAIM), record.string(Field.RAW_NAME_CLAIM)),
+                    firstNonNull(record.string(Field.UPN_CLAIM), record.string(Field.RAW_UPN_CLAIM)));
         }
         event.origin = origin;
         return InputRecord.of(event);

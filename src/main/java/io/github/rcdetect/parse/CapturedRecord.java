@@ -1,6 +1,7 @@
 package io.github.rcdetect.parse;
 
 import io.github.rcdetect.event.ErrorType;
+
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Objects;
@@ -37,6 +38,7 @@ final class CapturedRecord {
     private final Object[] values;
     /** Byte range of this record inside the document it came from. */
     final int start;
+
     final int end;
     /** Index inside an Event Hub {@code records} batch, or null for a bare record. */
     final Integer batchIndex;

@@ -1,6 +1,5 @@
 package io.github.rcdetect.parse;
 
-import io.github.rcdetect.event.ErrorType;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.github.rcdetect.event.ErrorType;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,16 +35,14 @@ final class JsonDocumentReader {
         for (FieldPath field : fields) {
             reading[field.ordinal()] = lazy ? field.reading() : FieldPath.Reading.ALWAYS;
         }
-        this.factory =
-                JsonFactory.builder()
-                        .streamReadConstraints(
-                                StreamReadConstraints.builder()
-                                        .maxNestingDepth(limits.maxNestingDepth())
-                                        .maxStringLength(limits.maxStringLength())
-                                        .maxDocumentLength(limits.maxRecordBytes())
-                                        .build())
-                        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                        .build();
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .maxDocumentLength(limits.maxRecordBytes())
+                        .build())
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
     }
 
     /** The records of the document at {@code bytes[offset, offset + length)}; positions are relative to offset. */
@@ -102,15 +100,14 @@ final class JsonDocumentReader {
             } else {
                 parser.skipChildren();
                 int end = (int) parser.currentLocation().getByteOffset();
-                records.add(
-                        new CapturedRecord(
-                                fields,
-                                null,
-                                start,
-                                end,
-                                index,
-                                "records[" + index + "] is " + describe(token) + ", not an object",
-                                true));
+                records.add(new CapturedRecord(
+                        fields,
+                        null,
+                        start,
+                        end,
+                        index,
+                        "records[" + index + "] is " + describe(token) + ", not an object",
+                        true));
             }
         }
         return records;
@@ -150,10 +147,9 @@ final class JsonDocumentReader {
                 CapturedRecord.capture(values.values, target.field, CapturedRecord.Shape.OBJECT);
             }
         } else if (target.field >= 0 && reading[target.field] != FieldPath.Reading.ALWAYS) {
-            Object shape =
-                    reading[target.field] == FieldPath.Reading.LAZILY_AS_INTEGER
-                            ? readInteger(parser, value)
-                            : readShape(parser, value);
+            Object shape = reading[target.field] == FieldPath.Reading.LAZILY_AS_INTEGER
+                    ? readInteger(parser, value)
+                    : readShape(parser, value);
             if (shape != null && values.values[target.field] != null) {
                 values.complete = false;
             }

@@ -1,7 +1,7 @@
 package io.github.rcdetect.parse;
 
-import io.github.rcdetect.event.ErrorType;
 import io.github.rcdetect.event.DeadLetter;
+import io.github.rcdetect.event.ErrorType;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.Iso8601;
 import io.github.rcdetect.event.Origin;
@@ -21,6 +21,7 @@ abstract class JsonRecordParser implements RecordParser {
     private final JsonDocumentReader reader;
     /** Leaves the text of lazily read fields unread; null for a parser that reads every event in full. */
     private final JsonDocumentReader lazyReader;
+
     private final WellFormedUtf8 utf8 = new WellFormedUtf8();
     private final ParserLimits limits;
 
@@ -51,17 +52,15 @@ abstract class JsonRecordParser implements RecordParser {
         }
         int malformed = utf8.firstMalformed(bytes, offset, length);
         if (malformed >= 0) {
-            out.accept(
-                    deadLetter(
-                            ErrorType.INVALID_JSON,
-                            String.format(
-                                    "not valid UTF-8: byte 0x%02X at byte %d starts no well-formed sequence",
-                                    bytes[offset + malformed] & 0xFF,
-                                    malformed),
-                            origin,
-                            bytes,
-                            offset,
-                            length));
+            out.accept(deadLetter(
+                    ErrorType.INVALID_JSON,
+                    String.format(
+                            "not valid UTF-8: byte 0x%02X at byte %d starts no well-formed sequence",
+                            bytes[offset + malformed] & 0xFF, malformed),
+                    origin,
+                    bytes,
+                    offset,
+                    length));
             return;
         }
         if (lazyReader == null) {
@@ -137,7 +136,8 @@ abstract class JsonRecordParser implements RecordParser {
         } catch (InvalidRecordException e) {
             out.accept(deadLetter(e.errorType(), e.getMessage(), origin, bytes, offset, length));
         } catch (RuntimeException e) {
-            out.accept(deadLetter(ErrorType.INVALID_JSON, PARSER_FAILURE + Texts.clip(e.toString()), origin, bytes, offset, length));
+            out.accept(deadLetter(
+                    ErrorType.INVALID_JSON, PARSER_FAILURE + Texts.clip(e.toString()), origin, bytes, offset, length));
         }
         return null;
     }
@@ -152,7 +152,12 @@ abstract class JsonRecordParser implements RecordParser {
             return toRecord(record, recordOrigin);
         } catch (InvalidRecordException e) {
             return deadLetter(
-                    e.errorType(), e.getMessage(), recordOrigin, bytes, offset + record.start, record.end - record.start);
+                    e.errorType(),
+                    e.getMessage(),
+                    recordOrigin,
+                    bytes,
+                    offset + record.start,
+                    record.end - record.start);
         } catch (RuntimeException e) {
             return deadLetter(
                     ErrorType.INVALID_JSON,
@@ -173,14 +178,12 @@ abstract class JsonRecordParser implements RecordParser {
     private void rejectOversized(
             byte[] bytes, int offset, int keptLength, long fullLength, Origin origin, Consumer<InputRecord> out) {
         int kept = Math.min(keptLength, limits.maxDeadLetterBytes());
-        out.accept(
-                InputRecord.of(
-                        DeadLetter.of(
-                                ErrorType.LIMIT_EXCEEDED,
-                                "record of " + fullLength + " bytes exceeds the limit of " + limits.maxRecordBytes(),
-                                origin,
-                                Arrays.copyOfRange(bytes, offset, offset + kept),
-                                fullLength)));
+        out.accept(InputRecord.of(DeadLetter.of(
+                ErrorType.LIMIT_EXCEEDED,
+                "record of " + fullLength + " bytes exceeds the limit of " + limits.maxRecordBytes(),
+                origin,
+                Arrays.copyOfRange(bytes, offset, offset + kept),
+                fullLength)));
     }
 
     @Override
@@ -189,8 +192,7 @@ abstract class JsonRecordParser implements RecordParser {
     }
 
     /** Event time from {@code @timestamp}, else {@code time}; a record without either is unusable. */
-    final long eventTime(CapturedRecord record, FieldPath timestamp, FieldPath time)
-            throws InvalidRecordException {
+    final long eventTime(CapturedRecord record, FieldPath timestamp, FieldPath time) throws InvalidRecordException {
         FieldPath field = record.has(timestamp) ? timestamp : time;
         Object value;
         try {

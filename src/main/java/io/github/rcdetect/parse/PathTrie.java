@@ -33,6 +33,7 @@ final class PathTrie {
     static final class Node {
         /** Remembered walks per node and nesting; beyond this, keys are walked char by char every time. */
         static final int MAX_REMEMBERED_WALKS = 512;
+
         private static final Node NONE = new Node();
 
         private char[] keys = new char[0];

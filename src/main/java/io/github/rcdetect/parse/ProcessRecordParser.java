@@ -1,9 +1,9 @@
 package io.github.rcdetect.parse;
 
+import io.github.rcdetect.domain.Candidates;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.Origin;
 import io.github.rcdetect.event.ProcessEvent;
-import io.github.rcdetect.domain.Candidates;
 
 /**
  * Endpoint process events: Elastic Defend and Sysmon documents in ECS (nested, dotted or mixed), and Sysmon event 1
@@ -92,32 +92,26 @@ final class ProcessRecordParser extends JsonRecordParser {
         event.eventType = record.strings(Field.EVENT_TYPE);
         event.eventCategory = record.strings(Field.EVENT_CATEGORY);
         event.eventCode = record.string(Field.EVENT_CODE);
-        event.hostKey =
-                lowerCase(firstNonNull(record.string(Field.HOST_NAME), record.string(Field.WINLOG_COMPUTER)));
+        event.hostKey = lowerCase(firstNonNull(record.string(Field.HOST_NAME), record.string(Field.WINLOG_COMPUTER)));
 
         event.executable = firstNonNull(record.string(Field.EXECUTABLE), record.string(Field.SYSMON_IMAGE));
         event.name = firstNonNull(record.string(Field.NAME), baseName(event.executable));
         event.pid = record.has(Field.PID) ? record.integer(Field.PID) : record.integer(Field.SYSMON_PROCESS_ID);
         event.entityId = firstNonNull(record.string(Field.ENTITY_ID), record.string(Field.SYSMON_PROCESS_GUID));
         event.args = record.strings(Field.ARGS);
-        event.commandLine =
-                firstNonNull(record.string(Field.COMMAND_LINE), record.string(Field.SYSMON_COMMAND_LINE));
+        event.commandLine = firstNonNull(record.string(Field.COMMAND_LINE), record.string(Field.SYSMON_COMMAND_LINE));
 
         event.parentExecutable =
                 firstNonNull(record.string(Field.PARENT_EXECUTABLE), record.string(Field.SYSMON_PARENT_IMAGE));
         event.parentName = firstNonNull(record.string(Field.PARENT_NAME), baseName(event.parentExecutable));
-        event.parentPid =
-                record.has(Field.PARENT_PID)
-                        ? record.integer(Field.PARENT_PID)
-                        : record.integer(Field.SYSMON_PARENT_PROCESS_ID);
+        event.parentPid = record.has(Field.PARENT_PID)
+                ? record.integer(Field.PARENT_PID)
+                : record.integer(Field.SYSMON_PARENT_PROCESS_ID);
         event.parentEntityId =
-                firstNonNull(
-                        record.string(Field.PARENT_ENTITY_ID), record.string(Field.SYSMON_PARENT_PROCESS_GUID));
+                firstNonNull(record.string(Field.PARENT_ENTITY_ID), record.string(Field.SYSMON_PARENT_PROCESS_GUID));
         event.parentArgs = record.strings(Field.PARENT_ARGS);
         event.parentCommandLine =
-                firstNonNull(
-                        record.string(Field.PARENT_COMMAND_LINE),
-                        record.string(Field.SYSMON_PARENT_COMMAND_LINE));
+                firstNonNull(record.string(Field.PARENT_COMMAND_LINE), record.string(Field.SYSMON_PARENT_COMMAND_LINE));
 
         if (isRawSysmonProcessCreate(record)) {
             event.eventCode = firstNonNull(event.eventCode, SYSMON_PROCESS_CREATE);

@@ -1,13 +1,14 @@
 package io.github.rcdetect.parse;
 
 import io.github.rcdetect.event.ErrorType;
+
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.Month;
+import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,19 +22,18 @@ import java.time.temporal.TemporalAccessor;
  * Flink event time is milliseconds, so finer fractions are truncated.
  */
 public final class Timestamps {
-    private static final DateTimeFormatter ISO_INPUT =
-            new DateTimeFormatterBuilder()
-                    .parseCaseInsensitive()
-                    .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-                    .optionalStart()
-                    .appendOffset("+HH:MM", "Z")
-                    .optionalEnd()
-                    .optionalStart()
-                    .appendOffset("+HHMM", "Z")
-                    .optionalEnd()
-                    .toFormatter()
-                    // A date that does not exist (2026-11-31) is an error, not silently the last of the month.
-                    .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter ISO_INPUT = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
+            .toFormatter()
+            // A date that does not exist (2026-11-31) is an error, not silently the last of the month.
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private Timestamps() {}
 
@@ -66,10 +66,9 @@ public final class Timestamps {
     static long parseWithFormatter(FieldPath field, String text) throws InvalidRecordException {
         try {
             TemporalAccessor parsed = ISO_INPUT.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from);
-            Instant instant =
-                    parsed instanceof OffsetDateTime
-                            ? ((OffsetDateTime) parsed).toInstant()
-                            : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+            Instant instant = parsed instanceof OffsetDateTime
+                    ? ((OffsetDateTime) parsed).toInstant()
+                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
             if (instant.isBefore(Instant.EPOCH)) {
                 throw invalid(field, "\"" + Texts.clip(text) + "\" is before 1970");
             }
@@ -100,8 +99,17 @@ public final class Timestamps {
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
-        if (year < 1970 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || day > Month.of(month).length(Year.isLeap(year))) {
+        if (year < 1970
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || day > Month.of(month).length(Year.isLeap(year))) {
             return -1;
         }
         int position = 19;
@@ -132,7 +140,10 @@ public final class Timestamps {
                 }
                 int offsetHours = digits(text, position + 1, 2);
                 int offsetMinutes = digits(text, position + (colon ? 4 : 3), 2);
-                if (offsetHours < 0 || offsetHours > 18 || offsetMinutes < 0 || offsetMinutes > 59
+                if (offsetHours < 0
+                        || offsetHours > 18
+                        || offsetMinutes < 0
+                        || offsetMinutes > 59
                         || (offsetHours == 18 && offsetMinutes > 0)) {
                     return -1;
                 }
@@ -141,12 +152,11 @@ public final class Timestamps {
                 return -1;
             }
         }
-        long epochSecond =
-                LocalDate.of(year, month, day).toEpochDay() * 86_400L
-                        + hour * 3600L
-                        + minute * 60L
-                        + second
-                        - offsetSeconds;
+        long epochSecond = LocalDate.of(year, month, day).toEpochDay() * 86_400L
+                + hour * 3600L
+                + minute * 60L
+                + second
+                - offsetSeconds;
         return epochSecond < 0 ? -1 : epochSecond * 1000 + millisOfSecond;
     }
 
@@ -170,5 +180,4 @@ public final class Timestamps {
     private static InvalidRecordException invalid(FieldPath field, String message) {
         return new InvalidRecordException(ErrorType.INVALID_TIMESTAMP, field.path() + ": " + message);
     }
-
 }

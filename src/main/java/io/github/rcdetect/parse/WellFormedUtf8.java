@@ -19,13 +19,13 @@ import java.nio.charset.StandardCharsets;
 final class WellFormedUtf8 {
     /** Eight bytes of an array as one long, so one test covers eight high bits. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private static final long HIGH_BITS = 0x8080808080808080L;
 
-    private final CharsetDecoder decoder =
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final CharBuffer chars = CharBuffer.allocate(8 * 1024);
 
     /** Position of the first byte of {@code bytes[offset, offset + length)} that is not UTF-8, relative to offset, or -1. */

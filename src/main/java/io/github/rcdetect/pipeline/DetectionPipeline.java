@@ -3,7 +3,6 @@ package io.github.rcdetect.pipeline;
 import io.github.rcdetect.alert.AlertStage;
 import io.github.rcdetect.detection.Detection;
 import io.github.rcdetect.event.ActivityEvent;
-import io.github.rcdetect.event.DeadLetter;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.LateRecord;
@@ -62,10 +61,14 @@ public final class DetectionPipeline {
             DataStream<InputRecord> processRecords,
             CorrelationSettings settings,
             Sinks sinks) {
-        SingleOutputStreamOperator<ActivityEvent> activity =
-                activityRecords.process(new InputRouter.Activity()).name("route activity").uid("route-activity");
-        SingleOutputStreamOperator<ProcessEvent> processes =
-                processRecords.process(new InputRouter.Process()).name("route process").uid("route-process");
+        SingleOutputStreamOperator<ActivityEvent> activity = activityRecords
+                .process(new InputRouter.Activity())
+                .name("route activity")
+                .uid("route-activity");
+        SingleOutputStreamOperator<ProcessEvent> processes = processRecords
+                .process(new InputRouter.Process())
+                .name("route process")
+                .uid("route-process");
 
         RuleInputs inputs = new RuleInputs(activity, processes, settings);
         List<DataStream<Detection>> detections = new ArrayList<>();
@@ -78,25 +81,21 @@ public final class DetectionPipeline {
             }
         }
 
-        sinks.alerts(
-                AlertStage.apply(union(detections), Rules.ids())
-                        .map(new AlertDocuments(Rules.metadata()))
-                        .name("alert documents")
-                        .uid("alert-documents"));
-        sinks.deadLetters(
-                activity.getSideOutput(InputRouter.DEAD_LETTERS)
-                        .union(processes.getSideOutput(InputRouter.DEAD_LETTERS)));
-        sinks.lateRecords(
-                union(late)
-                        .map(
-                                new CountByLabel<>(
-                                        LATE_RECORDS,
-                                        "stream",
-                                        record -> record.stream().id(),
-                                        EventStream.ACTIVITY.id(),
-                                        EventStream.PROCESS.id()))
-                        .name("count late records")
-                        .uid("count-late-records"));
+        sinks.alerts(AlertStage.apply(union(detections), Rules.ids())
+                .map(new AlertDocuments(Rules.metadata()))
+                .name("alert documents")
+                .uid("alert-documents"));
+        sinks.deadLetters(activity.getSideOutput(InputRouter.DEAD_LETTERS)
+                .union(processes.getSideOutput(InputRouter.DEAD_LETTERS)));
+        sinks.lateRecords(union(late)
+                .map(new CountByLabel<>(
+                        LATE_RECORDS,
+                        "stream",
+                        record -> record.stream().id(),
+                        EventStream.ACTIVITY.id(),
+                        EventStream.PROCESS.id()))
+                .name("count late records")
+                .uid("count-late-records"));
     }
 
     @SuppressWarnings("unchecked")

@@ -31,82 +31,99 @@ import java.util.regex.Pattern;
 class ArchitectureTest {
     private static final String ROOT = "io.github.rcdetect";
 
-    static final JavaClasses MAIN =
-            new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+    static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
 
     /** Every package of the job is a slice of its own, the root package included. */
-    private static final SliceAssignment PACKAGES =
-            new SliceAssignment() {
-                @Override
-                public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                    String name = javaClass.getPackageName();
-                    return name.equals(ROOT) || name.startsWith(ROOT + ".")
-                            ? SliceIdentifier.of(name.equals(ROOT) ? "(root)" : name.substring(ROOT.length() + 1))
-                            : SliceIdentifier.ignore();
-                }
+    private static final SliceAssignment PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            return name.equals(ROOT) || name.startsWith(ROOT + ".")
+                    ? SliceIdentifier.of(name.equals(ROOT) ? "(root)" : name.substring(ROOT.length() + 1))
+                    : SliceIdentifier.ignore();
+        }
 
-                @Override
-                public String getDescription() {
-                    return "every package of " + ROOT;
-                }
-            };
+        @Override
+        public String getDescription() {
+            return "every package of " + ROOT;
+        }
+    };
 
-    static final ArchRule NO_PACKAGE_CYCLES = slices().assignedFrom(PACKAGES).should().beFreeOfCycles();
+    static final ArchRule NO_PACKAGE_CYCLES =
+            slices().assignedFrom(PACKAGES).should().beFreeOfCycles();
 
-    static final ArchRule LAYERS =
-            layeredArchitecture()
-                    .consideringOnlyDependenciesInLayers()
-                    .layer("Domain").definedBy(ROOT + ".domain..")
-                    .layer("Model").definedBy(ROOT + ".event..", ROOT + ".detection..")
-                    .layer("Metrics").definedBy(ROOT + ".metrics..")
-                    .layer("Parsing").definedBy(ROOT + ".parse..")
-                    .layer("Rendering").definedBy(ROOT + ".output..")
-                    .layer("IO").definedBy(ROOT + ".io..")
-                    .layer("Rules").definedBy(ROOT + ".rules..")
-                    .layer("Alert stage").definedBy(ROOT + ".alert..")
-                    .layer("Options").definedBy(ROOT + ".config..")
-                    .layer("Pipeline").definedBy(ROOT + ".pipeline..")
-                    .layer("Run modes").definedBy(ROOT)
-                    .whereLayer("Domain").mayNotAccessAnyLayer()
-                    .whereLayer("Metrics").mayNotAccessAnyLayer()
-                    .whereLayer("Model").mayOnlyAccessLayers("Domain")
-                    .whereLayer("Parsing").mayOnlyAccessLayers("Domain", "Model")
-                    .whereLayer("Rendering").mayOnlyAccessLayers("Domain", "Model")
-                    .whereLayer("IO").mayOnlyAccessLayers("Domain", "Model", "Metrics", "Parsing", "Rendering")
-                    .whereLayer("Rules").mayOnlyAccessLayers("Domain", "Model", "Metrics")
-                    .whereLayer("Alert stage").mayOnlyAccessLayers("Domain", "Model", "Metrics", "Rendering", "Rules")
-                    .whereLayer("Options")
-                    .mayOnlyAccessLayers("Domain", "Model", "Parsing", "IO", "Rules", "Alert stage")
-                    .whereLayer("Pipeline")
-                    .mayOnlyAccessLayers(
-                            "Domain", "Model", "Metrics", "Parsing", "Rendering", "IO", "Rules", "Alert stage")
-                    .whereLayer("Run modes").mayNotBeAccessedByAnyLayer();
+    static final ArchRule LAYERS = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("Domain")
+            .definedBy(ROOT + ".domain..")
+            .layer("Model")
+            .definedBy(ROOT + ".event..", ROOT + ".detection..")
+            .layer("Metrics")
+            .definedBy(ROOT + ".metrics..")
+            .layer("Parsing")
+            .definedBy(ROOT + ".parse..")
+            .layer("Rendering")
+            .definedBy(ROOT + ".output..")
+            .layer("IO")
+            .definedBy(ROOT + ".io..")
+            .layer("Rules")
+            .definedBy(ROOT + ".rules..")
+            .layer("Alert stage")
+            .definedBy(ROOT + ".alert..")
+            .layer("Options")
+            .definedBy(ROOT + ".config..")
+            .layer("Pipeline")
+            .definedBy(ROOT + ".pipeline..")
+            .layer("Run modes")
+            .definedBy(ROOT)
+            .whereLayer("Domain")
+            .mayNotAccessAnyLayer()
+            .whereLayer("Metrics")
+            .mayNotAccessAnyLayer()
+            .whereLayer("Model")
+            .mayOnlyAccessLayers("Domain")
+            .whereLayer("Parsing")
+            .mayOnlyAccessLayers("Domain", "Model")
+            .whereLayer("Rendering")
+            .mayOnlyAccessLayers("Domain", "Model")
+            .whereLayer("IO")
+            .mayOnlyAccessLayers("Domain", "Model", "Metrics", "Parsing", "Rendering")
+            .whereLayer("Rules")
+            .mayOnlyAccessLayers("Domain", "Model", "Metrics")
+            .whereLayer("Alert stage")
+            .mayOnlyAccessLayers("Domain", "Model", "Metrics", "Rendering", "Rules")
+            .whereLayer("Options")
+            .mayOnlyAccessLayers("Domain", "Model", "Parsing", "IO", "Rules", "Alert stage")
+            .whereLayer("Pipeline")
+            .mayOnlyAccessLayers("Domain", "Model", "Metrics", "Parsing", "Rendering", "IO", "Rules", "Alert stage")
+            .whereLayer("Run modes")
+            .mayNotBeAccessedByAnyLayer();
 
     /** The domain is plain Java: it knows Azure Run Command, not Flink, not JSON, not the rest of the job. */
-    static final ArchRule DOMAIN_IS_PLAIN_JAVA =
-            noClasses()
-                    .that()
-                    .resideInAPackage(ROOT + ".domain..")
-                    .should()
-                    .dependOnClassesThat()
-                    .resideOutsideOfPackages("java..", ROOT + ".domain..");
+    static final ArchRule DOMAIN_IS_PLAIN_JAVA = noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideOutsideOfPackages("java..", ROOT + ".domain..");
 
     /** The model is data: no Flink operators or JSON trees in it. */
-    static final ArchRule MODEL_HAS_NO_FLINK_OR_JSON =
-            noClasses()
-                    .that()
-                    .resideInAnyPackage(ROOT + ".event..", ROOT + ".detection..")
-                    .should()
-                    .dependOnClassesThat()
-                    .resideInAnyPackage("org.apache.flink..", "com.fasterxml.jackson..");
+    static final ArchRule MODEL_HAS_NO_FLINK_OR_JSON = noClasses()
+            .that()
+            .resideInAnyPackage(ROOT + ".event..", ROOT + ".detection..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.apache.flink..", "com.fasterxml.jackson..");
 
     /**
      * A rule is its own package ({@code rules.r1}, {@code rules.r2}, ...) and one line of the registry: nothing but
      * the registry and the rule's own package names a class of it. The engines rules share ({@code
      * rules.correlation}, {@code rules.childprocess}) are not rules.
      */
-    static final ArchRule RULES_ARE_PLUG_INS =
-            classes().should(new ArchCondition<JavaClass>("name no rule package but their own, unless they are the registry") {
+    static final ArchRule RULES_ARE_PLUG_INS = classes()
+            .should(new ArchCondition<JavaClass>("name no rule package but their own, unless they are the registry") {
                 @Override
                 public void check(JavaClass origin, ConditionEvents events) {
                     if (origin.getName().equals(Rules.class.getName())) {

@@ -53,8 +53,12 @@ public final class Bench {
         long generating = System.nanoTime();
         LoadGenerator.Output load = new LoadGenerator(settings).generate(Paths.get("target/bench"));
         long records = load.activityRecords() + load.processRecords();
-        System.out.printf(Locale.ROOT, "  %,d activity records, %,d process events (%.1f s)%n",
-                load.activityRecords(), load.processRecords(), seconds(generating));
+        System.out.printf(
+                Locale.ROOT,
+                "  %,d activity records, %,d process events (%.1f s)%n",
+                load.activityRecords(),
+                load.processRecords(),
+                seconds(generating));
 
         if (options.profileDetection) {
             for (int round = 0; round < options.rounds; round++) {
@@ -68,23 +72,42 @@ public final class Bench {
         for (int round = 1; round <= options.rounds; round++) {
             Run parsed = measure(() -> parseOnly(load));
             Run detected = measure(() -> detect(load, settings));
-            System.out.printf(Locale.ROOT, "round %d: (a) %,.0f records/s, (b) %,.0f records/s%n",
-                    round, records / parsed.seconds, records / detected.seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: (a) %,.0f records/s, (b) %,.0f records/s%n",
+                    round,
+                    records / parsed.seconds,
+                    records / detected.seconds);
             baseline = best(baseline, parsed);
             detection = best(detection, detected);
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "(a) parse-only baseline: %,12.0f records/s   %6.2f s   peak heap after GC %,5d MiB%n",
-                records / baseline.seconds, baseline.seconds, baseline.peakHeap >> 20);
-        System.out.printf(Locale.ROOT, "(b) detection job:       %,12.0f records/s   %6.2f s   peak heap after GC %,5d MiB%n",
-                records / detection.seconds, detection.seconds, detection.peakHeap >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "(a) parse-only baseline: %,12.0f records/s   %6.2f s   peak heap after GC %,5d MiB%n",
+                records / baseline.seconds,
+                baseline.seconds,
+                baseline.peakHeap >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "(b) detection job:       %,12.0f records/s   %6.2f s   peak heap after GC %,5d MiB%n",
+                records / detection.seconds,
+                detection.seconds,
+                detection.peakHeap >> 20);
         System.out.printf(Locale.ROOT, "ratio b/a: %.2f%n", baseline.seconds / detection.seconds);
         long r1 = count(detection.result, "alerts", "R1");
         long r2 = count(detection.result, "alerts", "R2");
-        System.out.printf(Locale.ROOT, "alerts: R1 %,d of %,d expected, R2 %,d of %,d expected%s%n",
-                r1, load.expectedR1(), r2, load.expectedR2(),
+        System.out.printf(
+                Locale.ROOT,
+                "alerts: R1 %,d of %,d expected, R2 %,d of %,d expected%s%n",
+                r1,
+                load.expectedR1(),
+                r2,
+                load.expectedR2(),
                 r1 == load.expectedR1() && r2 == load.expectedR2() ? "" : "   MISMATCH");
-        System.out.printf(Locale.ROOT, "late records: %,d, dead letters: %,d%n",
+        System.out.printf(
+                Locale.ROOT,
+                "late records: %,d, dead letters: %,d%n",
                 count(detection.result, "lateRecords", "activity") + count(detection.result, "lateRecords", "process"),
                 count(detection.result, "deadLetters", "activity") + count(detection.result, "deadLetters", "process"));
         if (r1 != load.expectedR1() || r2 != load.expectedR2()) {
@@ -115,21 +138,33 @@ public final class Bench {
                 JobExecutionResult result = detect(loads[i], settings[i]);
                 heap.stopSampling();
                 samples.get(i).addAll(heap.samples);
-                System.out.printf(Locale.ROOT,
+                System.out.printf(
+                        Locale.ROOT,
                         "  %,9d hosts, run %d: %,d records in %.1f s; heap after GC: median %,d MiB, max %,d MiB over"
                                 + " %d samples; alerts R1 %,d/%,d R2 %,d/%,d%n",
-                        hostCounts[i], round, loads[i].activityRecords() + loads[i].processRecords(),
-                        seconds(started), median(heap.samples) >> 20, max(heap.samples) >> 20, heap.samples.size(),
-                        count(result, "alerts", "R1"), loads[i].expectedR1(), count(result, "alerts", "R2"),
+                        hostCounts[i],
+                        round,
+                        loads[i].activityRecords() + loads[i].processRecords(),
+                        seconds(started),
+                        median(heap.samples) >> 20,
+                        max(heap.samples) >> 20,
+                        heap.samples.size(),
+                        count(result, "alerts", "R1"),
+                        loads[i].expectedR1(),
+                        count(result, "alerts", "R2"),
                         loads[i].expectedR2());
             }
         }
         long few = median(samples.get(0));
         long many = median(samples.get(1));
         double change = 100.0 * (many - few) / few;
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "heap after GC, median of both runs: %,d MiB with 10,000 hosts, %,d MiB with 1,000,000: %+.1f %%%s%n",
-                few >> 20, many >> 20, change, Math.abs(change) <= 10 ? "" : "   OVER 10 %");
+                few >> 20,
+                many >> 20,
+                change,
+                Math.abs(change) <= 10 ? "" : "   OVER 10 %");
     }
 
     private static long median(List<Long> values) {
@@ -145,12 +180,11 @@ public final class Bench {
     /** (a): every line read as the job reads it and parsed into a full Jackson tree, nothing else. */
     private static JobExecutionResult parseOnly(LoadGenerator.Output load) throws Exception {
         StreamExecutionEnvironment env = environment();
-        FileSource<Integer> source =
-                FileSource.forBulkFileFormat(
-                                new JacksonTreeFormat(),
-                                Path.fromLocalFile(load.activity().toFile()),
-                                Path.fromLocalFile(load.process().toFile()))
-                        .build();
+        FileSource<Integer> source = FileSource.forBulkFileFormat(
+                        new JacksonTreeFormat(),
+                        Path.fromLocalFile(load.activity().toFile()),
+                        Path.fromLocalFile(load.process().toFile()))
+                .build();
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "lines").sinkTo(new DiscardingSink<>());
         return env.execute("bench: parse only");
     }
@@ -159,10 +193,9 @@ public final class Bench {
     private static JobExecutionResult detect(LoadGenerator.Output load, LoadGenerator.Settings settings)
             throws Exception {
         StreamExecutionEnvironment env = environment();
-        WatermarkStrategy<InputRecord> watermarks =
-                WatermarkStrategy.<InputRecord>forBoundedOutOfOrderness(
-                                Duration.ofSeconds(settings.outOfOrdernessSeconds() + 1))
-                        .withTimestampAssigner((record, previous) -> record.eventTime());
+        WatermarkStrategy<InputRecord> watermarks = WatermarkStrategy.<InputRecord>forBoundedOutOfOrderness(
+                        Duration.ofSeconds(settings.outOfOrdernessSeconds() + 1))
+                .withTimestampAssigner((record, previous) -> record.eventTime());
         ParserLimits limits = ParserLimits.defaults();
         DataStream<InputRecord> activity =
                 FileInputs.source(env, EventStream.ACTIVITY, List.of(load.activity()), limits, watermarks);
@@ -215,12 +248,13 @@ public final class Bench {
 
         @Override
         public void run() {
-            List<MemoryPoolMXBean> heapPools =
-                    ManagementFactory.getMemoryPoolMXBeans().stream()
-                            .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
-                            .toList();
+            List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
+                    .toList();
             while (running) {
-                long afterGc = heapPools.stream().mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
+                long afterGc = heapPools.stream()
+                        .mapToLong(pool -> pool.getCollectionUsage().getUsed())
+                        .sum();
                 peak.accumulateAndGet(afterGc, Math::max);
                 try {
                     Thread.sleep(20);
@@ -277,11 +311,17 @@ public final class Bench {
     }
 
     private static String describe(LoadGenerator.Settings settings) {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "%,d process events over %,d hosts in %d min of event time, %.1f %% of them Run Command children"
                         + " (%,d attacks), %.0f activity records per 1000 events, out-of-order by up to %d s, seed %d",
-                settings.processEvents(), settings.hosts(), settings.spanSeconds() / 60, settings.matchFraction() * 100,
-                settings.attacks(), settings.activityPerProcess() * 1000, settings.outOfOrdernessSeconds(),
+                settings.processEvents(),
+                settings.hosts(),
+                settings.spanSeconds() / 60,
+                settings.matchFraction() * 100,
+                settings.attacks(),
+                settings.activityPerProcess() * 1000,
+                settings.outOfOrdernessSeconds(),
                 settings.seed());
     }
 
@@ -291,6 +331,7 @@ public final class Bench {
         int hosts = 10_000;
         /** Fraction of process events that are script children; the state run defaults to 5 %, for more state. */
         Double match;
+
         int rounds = 3;
         long seed = 42;
         boolean state;
@@ -326,8 +367,15 @@ public final class Bench {
         LoadGenerator.Settings settings(int hostCount) {
             LoadGenerator.Settings defaults = LoadGenerator.Settings.defaults();
             return new LoadGenerator.Settings(
-                    seed, hostCount, events, match, defaults.childrenPerAttack(), defaults.activityPerProcess(),
-                    spanSeconds(), defaults.outOfOrdernessSeconds(), defaults.start());
+                    seed,
+                    hostCount,
+                    events,
+                    match,
+                    defaults.childrenPerAttack(),
+                    defaults.activityPerProcess(),
+                    spanSeconds(),
+                    defaults.outOfOrdernessSeconds(),
+                    defaults.start());
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.github.rcdetect.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.rcdetect.config.JobConfig;
 import io.github.rcdetect.StreamingRun;
+import io.github.rcdetect.config.JobConfig;
 import io.github.rcdetect.output.Json;
 
 import org.apache.flink.api.common.JobStatus;
@@ -49,42 +49,57 @@ public final class LatencyBench {
         String processTopic = run + "-process";
         String alertsTopic = run + "-alerts";
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", options.bootstrapServers))) {
-            admin.createTopics(
-                            List.of(
-                                    new NewTopic(activityTopic, INPUT_PARTITIONS, (short) 1),
-                                    new NewTopic(processTopic, INPUT_PARTITIONS, (short) 1),
-                                    new NewTopic(alertsTopic, 1, (short) 1)))
+            admin.createTopics(List.of(
+                            new NewTopic(activityTopic, INPUT_PARTITIONS, (short) 1),
+                            new NewTopic(processTopic, INPUT_PARTITIONS, (short) 1),
+                            new NewTopic(alertsTopic, 1, (short) 1)))
                     .all()
                     .get();
         }
-        JobConfig config =
-                JobConfig.fromArgs(
-                        "--bootstrap-servers", options.bootstrapServers,
-                        "--activity-topic", activityTopic,
-                        "--process-topic", processTopic,
-                        "--alerts-topic", alertsTopic,
-                        "--group-id", run,
-                        "--starting-offsets", "earliest",
-                        "--parallelism", "2",
-                        "--checkpoint-interval", options.checkpointInterval.toMillis() + " ms",
-                        "--activity-out-of-orderness", options.activityOutOfOrderness.toMillis() + " ms",
-                        "--process-out-of-orderness", options.processOutOfOrderness.toMillis() + " ms");
+        JobConfig config = JobConfig.fromArgs(
+                "--bootstrap-servers",
+                options.bootstrapServers,
+                "--activity-topic",
+                activityTopic,
+                "--process-topic",
+                processTopic,
+                "--alerts-topic",
+                alertsTopic,
+                "--group-id",
+                run,
+                "--starting-offsets",
+                "earliest",
+                "--parallelism",
+                "2",
+                "--checkpoint-interval",
+                options.checkpointInterval.toMillis() + " ms",
+                "--activity-out-of-orderness",
+                options.activityOutOfOrderness.toMillis() + " ms",
+                "--process-out-of-orderness",
+                options.processOutOfOrderness.toMillis() + " ms");
         StreamExecutionEnvironment env = StreamingRun.environment(config, new Configuration());
         StreamingRun.define(env, config);
         JobClient job = env.executeAsync("bench: latency");
         awaitRunning(job);
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "job running: checkpoint interval %d s, activity out-of-orderness %d s, process out-of-orderness %d s%n",
-                options.checkpointInterval.toSeconds(), options.activityOutOfOrderness.toSeconds(),
+                options.checkpointInterval.toSeconds(),
+                options.activityOutOfOrderness.toSeconds(),
                 options.processOutOfOrderness.toSeconds());
 
         LoadGenerator.Settings settings = options.settings(Instant.now().plusSeconds(5));
         LoadGenerator.Plan plan = new LoadGenerator(settings).plan();
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "producing in real time for %d s: %,d process events/s over %,d hosts, %.1f %% script children"
                         + " (%,d invocations), %,d activity records; delivered up to %d s after their time%n",
-                settings.spanSeconds(), settings.processEvents() / settings.spanSeconds(), settings.hosts(),
-                settings.matchFraction() * 100, plan.expectedR1(), plan.activityRecords(),
+                settings.spanSeconds(),
+                settings.processEvents() / settings.spanSeconds(),
+                settings.hosts(),
+                settings.matchFraction() * 100,
+                plan.expectedR1(),
+                plan.activityRecords(),
                 settings.outOfOrdernessSeconds());
 
         AlertWatcher watcher = new AlertWatcher(options.bootstrapServers, alertsTopic);
@@ -97,14 +112,22 @@ public final class LatencyBench {
         watcher.stopWatching();
         job.cancel().get();
 
-        boolean ok = report("R2", watcher, producedAt, plan.expectedR2(),
-                options.checkpointInterval.plusSeconds(2));
-        ok &= report("R1", watcher, producedAt, plan.expectedR1(),
-                Duration.ofSeconds(120).plus(options.activityOutOfOrderness).plus(options.checkpointInterval)
+        boolean ok = report("R2", watcher, producedAt, plan.expectedR2(), options.checkpointInterval.plusSeconds(2));
+        ok &= report(
+                "R1",
+                watcher,
+                producedAt,
+                plan.expectedR1(),
+                Duration.ofSeconds(120)
+                        .plus(options.activityOutOfOrderness)
+                        .plus(options.checkpointInterval)
                         .plusSeconds(2));
-        System.out.printf(Locale.ROOT, "duplicates seen by the read_committed consumer: %d%n", watcher.duplicates.get());
+        System.out.printf(
+                Locale.ROOT, "duplicates seen by the read_committed consumer: %d%n", watcher.duplicates.get());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", options.bootstrapServers))) {
-            admin.deleteTopics(List.of(activityTopic, processTopic, alertsTopic)).all().get();
+            admin.deleteTopics(List.of(activityTopic, processTopic, alertsTopic))
+                    .all()
+                    .get();
         }
         System.exit(ok && watcher.duplicates.get() == 0 ? 0 : 1);
     }
@@ -113,18 +136,21 @@ public final class LatencyBench {
         while (job.getJobStatus().get() != JobStatus.RUNNING) {
             Thread.sleep(100);
         }
-        // Sources have subscribed once the first checkpoint is possible; a little slack keeps start-up out of the figures.
+        // Sources have subscribed once the first checkpoint is possible; a little slack keeps start-up out of the
+        // figures.
         Thread.sleep(3000);
     }
 
     /** Produces both streams' lines in arrival order, each when the clock reaches its arrival time. */
     private static Map<String, Long> produce(
             String bootstrapServers, String activityTopic, String processTopic, LoadGenerator.Plan plan) {
-        Map<String, Object> properties =
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        ProducerConfig.ACKS_CONFIG, "all",
-                        ProducerConfig.LINGER_MS_CONFIG, 1);
+        Map<String, Object> properties = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                1);
         Map<String, Long> producedAt = new ConcurrentHashMap<>();
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -133,9 +159,9 @@ public final class LatencyBench {
             List<LoadGenerator.Line> activity = plan.activity();
             List<LoadGenerator.Line> process = plan.process();
             while (a < activity.size() || p < process.size()) {
-                boolean nextIsActivity =
-                        p == process.size()
-                                || (a < activity.size() && activity.get(a).arrival() <= process.get(p).arrival());
+                boolean nextIsActivity = p == process.size()
+                        || (a < activity.size()
+                                && activity.get(a).arrival() <= process.get(p).arrival());
                 LoadGenerator.Line line = nextIsActivity ? activity.get(a) : process.get(p);
                 String topic = nextIsActivity ? activityTopic : processTopic;
                 int index = nextIsActivity ? a++ : p++;
@@ -147,13 +173,12 @@ public final class LatencyBench {
                     producedAt.put(line.alertKey(), System.currentTimeMillis());
                 }
                 // Round robin, so that no partition idles.
-                producer.send(
-                        new ProducerRecord<>(
-                                topic,
-                                index % INPUT_PARTITIONS,
-                                null,
-                                (nextIsActivity ? plan.activityJson(line) : plan.processJson(line))
-                                        .getBytes(StandardCharsets.UTF_8)));
+                producer.send(new ProducerRecord<>(
+                        topic,
+                        index % INPUT_PARTITIONS,
+                        null,
+                        (nextIsActivity ? plan.activityJson(line) : plan.processJson(line))
+                                .getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
         }
@@ -179,12 +204,20 @@ public final class LatencyBench {
         }
         long p99 = percentile(latencies, 0.99);
         boolean ok = latencies.size() == expected && unmatched == 0 && p99 <= target.toMillis();
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "%s latency: p50 %.1f s, p90 %.1f s, p99 %.1f s, max %.1f s over %,d of %,d expected alerts%s;"
                         + " target p99 <= %d s: %s%n",
-                rule, percentile(latencies, 0.50) / 1000.0, percentile(latencies, 0.90) / 1000.0, p99 / 1000.0,
-                latencies.get(latencies.size() - 1) / 1000.0, latencies.size(), expected,
-                unmatched == 0 ? "" : " (" + unmatched + " not planted)", target.toSeconds(), ok ? "met" : "MISSED");
+                rule,
+                percentile(latencies, 0.50) / 1000.0,
+                percentile(latencies, 0.90) / 1000.0,
+                p99 / 1000.0,
+                latencies.get(latencies.size() - 1) / 1000.0,
+                latencies.size(),
+                expected,
+                unmatched == 0 ? "" : " (" + unmatched + " not planted)",
+                target.toSeconds(),
+                ok ? "met" : "MISSED");
         return ok;
     }
 
@@ -211,15 +244,18 @@ public final class LatencyBench {
         private volatile boolean watching = true;
 
         AlertWatcher(String bootstrapServers, String topic) {
-            this.consumer =
-                    new KafkaConsumer<>(
-                            Map.of(
-                                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                                    ConsumerConfig.GROUP_ID_CONFIG, topic + "-watcher",
-                                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                            new StringDeserializer(),
-                            new StringDeserializer());
+            this.consumer = new KafkaConsumer<>(
+                    Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            bootstrapServers,
+                            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                            "read_committed",
+                            ConsumerConfig.GROUP_ID_CONFIG,
+                            topic + "-watcher",
+                            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                            "earliest"),
+                    new StringDeserializer(),
+                    new StringDeserializer());
             this.topic = topic;
             setDaemon(true);
         }
@@ -236,11 +272,12 @@ public final class LatencyBench {
                         continue;
                     }
                     String rule = alert.at("/rule/id").asText();
-                    String key =
-                            "R1".equals(rule)
-                                    ? alert.at("/azure_runcommand/correlation_id").asText()
-                                    : alert.at("/process/entity_id").asText();
-                    visibleAtByRule.computeIfAbsent(rule, r -> new ConcurrentHashMap<>()).put(key, now);
+                    String key = "R1".equals(rule)
+                            ? alert.at("/azure_runcommand/correlation_id").asText()
+                            : alert.at("/process/entity_id").asText();
+                    visibleAtByRule
+                            .computeIfAbsent(rule, r -> new ConcurrentHashMap<>())
+                            .put(key, now);
                 }
             }
             consumer.close();
@@ -290,9 +327,10 @@ public final class LatencyBench {
                     case "--hosts" -> options.hosts = Integer.parseInt(args[++i]);
                     case "--match" -> options.match = Double.parseDouble(args[++i]);
                     case "--seed" -> options.seed = Long.parseLong(args[++i]);
-                    case "--checkpoint-seconds" -> options.checkpointInterval = Duration.ofSeconds(Long.parseLong(args[++i]));
+                    case "--checkpoint-seconds" ->
+                        options.checkpointInterval = Duration.ofSeconds(Long.parseLong(args[++i]));
                     case "--activity-out-of-orderness-seconds" ->
-                            options.activityOutOfOrderness = Duration.ofSeconds(Long.parseLong(args[++i]));
+                        options.activityOutOfOrderness = Duration.ofSeconds(Long.parseLong(args[++i]));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -306,8 +344,15 @@ public final class LatencyBench {
         LoadGenerator.Settings settings(Instant start) {
             LoadGenerator.Settings defaults = LoadGenerator.Settings.defaults();
             return new LoadGenerator.Settings(
-                    seed, hosts, rate * seconds, match, defaults.childrenPerAttack(), defaults.activityPerProcess(),
-                    seconds, Math.min(defaults.outOfOrdernessSeconds(), processOutOfOrderness.toSeconds()), start);
+                    seed,
+                    hosts,
+                    rate * seconds,
+                    match,
+                    defaults.childrenPerAttack(),
+                    defaults.activityPerProcess(),
+                    seconds,
+                    Math.min(defaults.outOfOrdernessSeconds(), processOutOfOrderness.toSeconds()),
+                    start);
         }
     }
 }

@@ -41,8 +41,7 @@ public final class LoadGenerator {
             Instant start) {
 
         public static Settings defaults() {
-            return new Settings(
-                    42, 10_000, 1_000_000, 0.01, 5, 0.02, 3600, 5, Instant.parse("2026-03-10T00:00:00Z"));
+            return new Settings(42, 10_000, 1_000_000, 0.01, 5, 0.02, 3600, 5, Instant.parse("2026-03-10T00:00:00Z"));
         }
 
         public long attacks() {
@@ -52,7 +51,13 @@ public final class LoadGenerator {
         String key() {
             return String.format(
                     "v4-seed%d-hosts%d-events%d-match%s-children%d-activity%s-span%d-ooo%d",
-                    seed, hosts, processEvents, matchFraction, childrenPerAttack, activityPerProcess, spanSeconds,
+                    seed,
+                    hosts,
+                    processEvents,
+                    matchFraction,
+                    childrenPerAttack,
+                    activityPerProcess,
+                    spanSeconds,
                     outOfOrdernessSeconds);
         }
     }
@@ -92,6 +97,7 @@ public final class LoadGenerator {
     private final SplittableRandom planRandom;
     /** What the record builders draw from: the plan's generator while planning, a line's own while rendering it. */
     private SplittableRandom random;
+
     private final String[] hostNames;
     private final long startMillis;
 
@@ -177,9 +183,8 @@ public final class LoadGenerator {
                 return host;
             }
         }
-        throw new IllegalArgumentException(
-                "too many attacks for " + hostNames.length + " hosts in " + settings.spanSeconds() + " s: fewer"
-                        + " attacks, more hosts or a longer span");
+        throw new IllegalArgumentException("too many attacks for " + hostNames.length + " hosts in "
+                + settings.spanSeconds() + " s: fewer" + " attacks, more hosts or a longer span");
     }
 
     /** A planted line, delivered up to the out-of-orderness bound after its time. */
@@ -200,7 +205,13 @@ public final class LoadGenerator {
         String name = hostNames[host];
         boolean linux = name.startsWith("lnx-");
         String correlation = uuid();
-        activity.add(line(time, batch(runCommand(time, name, correlation, "Start"), runCommand(time + 300, name, correlation, "Accept")), 2, correlation));
+        activity.add(line(
+                time,
+                batch(
+                        runCommand(time, name, correlation, "Start"),
+                        runCommand(time + 300, name, correlation, "Accept")),
+                2,
+                correlation));
         activity.add(line(time + 40_000, batch(runCommand(time + 40_000, name, correlation, "Success")), 1, null));
         int script = random.nextInt(40);
         for (int child = 0; child < settings.childrenPerAttack(); child++) {
@@ -208,22 +219,44 @@ public final class LoadGenerator {
             String entityId = hex(40);
             String json;
             if (linux) {
-                json = defendLinux(childTime, name, "exec", pick(LINUX_TOOLS), "bash", "/var/lib/waagent/run-command/download/" + script + "/script.sh", entityId);
+                json = defendLinux(
+                        childTime,
+                        name,
+                        "exec",
+                        pick(LINUX_TOOLS),
+                        "bash",
+                        "/var/lib/waagent/run-command/download/" + script + "/script.sh",
+                        entityId);
             } else if (child % 3 == 2) {
-                json = sysmonIngest(childTime, name, pick(WINDOWS_TOOLS), "powershell.exe", "powershell -ExecutionPolicy Unrestricted -File script" + script + ".ps1", entityId);
+                json = sysmonIngest(
+                        childTime,
+                        name,
+                        pick(WINDOWS_TOOLS),
+                        "powershell.exe",
+                        "powershell -ExecutionPolicy Unrestricted -File script" + script + ".ps1",
+                        entityId);
             } else {
-                json = defendWindows(childTime, name, pick(WINDOWS_TOOLS), "powershell.exe", "powershell  -ExecutionPolicy Unrestricted -File script" + script + ".ps1", entityId);
+                json = defendWindows(
+                        childTime,
+                        name,
+                        pick(WINDOWS_TOOLS),
+                        "powershell.exe",
+                        "powershell  -ExecutionPolicy Unrestricted -File script" + script + ".ps1",
+                        entityId);
             }
             process.add(line(childTime, json, 1, entityId));
         }
     }
 
     private static final String RUN_COMMAND = "MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION";
-    private static final String[] WINDOWS_TOOLS = {"whoami.exe", "net.exe", "ipconfig.exe", "reg.exe", "cmd.exe", "nltest.exe", "tasklist.exe"};
+    private static final String[] WINDOWS_TOOLS = {
+        "whoami.exe", "net.exe", "ipconfig.exe", "reg.exe", "cmd.exe", "nltest.exe", "tasklist.exe"
+    };
     private static final String[] LINUX_TOOLS = {"id", "curl", "wget", "chmod", "cat", "uname", "ps"};
     private static final String[][] WINDOWS_NOISE = {
         {"svchost.exe", "services.exe", "C:\\Windows\\System32\\svchost.exe -k netsvcs -p"},
-        {"chrome.exe", "explorer.exe", "\"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe\" --type=renderer"},
+        {"chrome.exe", "explorer.exe", "\"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe\" --type=renderer"
+        },
         {"conhost.exe", "cmd.exe", "\\??\\C:\\Windows\\system32\\conhost.exe 0xffffffff -ForceV1"},
         {"powershell.exe", "svchost.exe", "powershell.exe -NoProfile -File C:\\ops\\rotate-logs.ps1"},
         {"WmiPrvSE.exe", "svchost.exe", "C:\\Windows\\system32\\wbem\\wmiprvse.exe -secured -Embedding"},
@@ -253,7 +286,8 @@ public final class LoadGenerator {
             return defendWindows(time, host, noise[0], noise[1], noise[2], hex(40));
         }
         if (shape < 9) {
-            return sysmonIngest(time, host, noise[0], noise[1], noise[2], "{" + hex(8) + "-7C4E-5F98-5803-000000000500}");
+            return sysmonIngest(
+                    time, host, noise[0], noise[1], noise[2], "{" + hex(8) + "-7C4E-5F98-5803-000000000500}");
         }
         return sysmonRaw(time, host, noise[0], noise[1], noise[2]);
     }
@@ -264,7 +298,12 @@ public final class LoadGenerator {
         }
         String[] batch = new String[records];
         for (int i = 0; i < records; i++) {
-            batch[i] = Documents.line(rawActivity(time + i * 150L, hostNames[random.nextInt(hostNames.length)].toUpperCase(), pick(OPERATIONS), uuid(), random.nextBoolean() ? "Start" : "Success"));
+            batch[i] = Documents.line(rawActivity(
+                    time + i * 150L,
+                    hostNames[random.nextInt(hostNames.length)].toUpperCase(),
+                    pick(OPERATIONS),
+                    uuid(),
+                    random.nextBoolean() ? "Start" : "Success"));
         }
         return batch(batch);
     }
@@ -280,114 +319,116 @@ public final class LoadGenerator {
     private ObjectNode rawActivity(long time, String vm, String operation, String correlation, String result) {
         return ActivityDocument.operation(operation)
                 .at(Instant.ofEpochMilli(time))
-                .resourceId(ActivityDocument.vmResourceId(ActivityDocument.SUBSCRIPTION, "RG-" + (vm.hashCode() & 15), vm))
+                .resourceId(
+                        ActivityDocument.vmResourceId(ActivityDocument.SUBSCRIPTION, "RG-" + (vm.hashCode() & 15), vm))
                 .result(result)
                 .resultSignature(result + "ed.")
                 .correlationId(correlation)
                 .caller("198.51.100." + random.nextInt(255), ActivityDocument.TENANT, hex(32), null)
-                .claims("user" + random.nextInt(500) + "@contoso.com", "user" + random.nextInt(500) + "@contoso.com", "User")
+                .claims(
+                        "user" + random.nextInt(500) + "@contoso.com",
+                        "user" + random.nextInt(500) + "@contoso.com",
+                        "User")
                 .levelAndLocation("Information", null)
                 .full(random)
                 .raw();
     }
 
     private String ecsActivity(long time, String vm, String operation) {
-        return Documents.line(
-                ActivityDocument.operation(operation)
-                        .at(Instant.ofEpochMilli(time))
-                        .resourceName(vm)
-                        .result("Success")
-                        .resultSignature("Succeeded.")
-                        .correlationId(uuid())
-                        .caller(null, null, hex(32), "ops@contoso.com")
-                        .subscription(ActivityDocument.SUBSCRIPTION)
-                        .full(random)
-                        .ecs());
+        return Documents.line(ActivityDocument.operation(operation)
+                .at(Instant.ofEpochMilli(time))
+                .resourceName(vm)
+                .result("Success")
+                .resultSignature("Succeeded.")
+                .correlationId(uuid())
+                .caller(null, null, hex(32), "ops@contoso.com")
+                .subscription(ActivityDocument.SUBSCRIPTION)
+                .full(random)
+                .ecs());
     }
 
-    private String defendWindows(long time, String host, String name, String parent, String parentCommandLine, String entityId) {
+    private String defendWindows(
+            long time, String host, String name, String parent, String parentCommandLine, String entityId) {
         long pid = 100 + random.nextInt(30000);
         String executable = "C:\\Windows\\System32\\" + name;
-        return Documents.line(
-                ProcessDocument.process()
-                        .at(Instant.ofEpochMilli(time))
-                        .host(host)
-                        .action("start")
-                        .eventId(hex(24))
-                        .name(name)
-                        .pid(pid)
-                        .entityId(entityId)
-                        .executable(executable)
-                        .args(List.of(executable, "/all"))
-                        .commandLine("\"" + executable + "\" /all")
-                        .parent(parent, parentCommandLine, List.of(parent))
-                        .parentPid(pid - 7)
-                        .parentEntityId(hex(40))
-                        .parentExecutable("C:\\Windows\\System32\\" + parent)
-                        .full(random)
-                        .defend());
+        return Documents.line(ProcessDocument.process()
+                .at(Instant.ofEpochMilli(time))
+                .host(host)
+                .action("start")
+                .eventId(hex(24))
+                .name(name)
+                .pid(pid)
+                .entityId(entityId)
+                .executable(executable)
+                .args(List.of(executable, "/all"))
+                .commandLine("\"" + executable + "\" /all")
+                .parent(parent, parentCommandLine, List.of(parent))
+                .parentPid(pid - 7)
+                .parentEntityId(hex(40))
+                .parentExecutable("C:\\Windows\\System32\\" + parent)
+                .full(random)
+                .defend());
     }
 
-    private String defendLinux(long time, String host, String action, String name, String parent, String parentArgument, String entityId) {
+    private String defendLinux(
+            long time, String host, String action, String name, String parent, String parentArgument, String entityId) {
         long pid = 100 + random.nextInt(60000);
-        return Documents.line(
-                ProcessDocument.process()
-                        .at(Instant.ofEpochMilli(time))
-                        .host(host)
-                        .action(action)
-                        .eventId(hex(24))
-                        .name(name)
-                        .pid(pid)
-                        .entityId(entityId)
-                        .executable("/usr/bin/" + name)
-                        .args(List.of(name, "-a"))
-                        .commandLine(name + " -a")
-                        .parent(parent, "/bin/" + parent + " " + parentArgument, List.of("/bin/" + parent, parentArgument))
-                        .parentPid(pid - 3)
-                        .parentEntityId(hex(40))
-                        .parentExecutable("/usr/bin/" + parent)
-                        .full(random)
-                        .defend());
+        return Documents.line(ProcessDocument.process()
+                .at(Instant.ofEpochMilli(time))
+                .host(host)
+                .action(action)
+                .eventId(hex(24))
+                .name(name)
+                .pid(pid)
+                .entityId(entityId)
+                .executable("/usr/bin/" + name)
+                .args(List.of(name, "-a"))
+                .commandLine(name + " -a")
+                .parent(parent, "/bin/" + parent + " " + parentArgument, List.of("/bin/" + parent, parentArgument))
+                .parentPid(pid - 3)
+                .parentEntityId(hex(40))
+                .parentExecutable("/usr/bin/" + parent)
+                .full(random)
+                .defend());
     }
 
-    private String sysmonIngest(long time, String host, String name, String parent, String parentCommandLine, String entityId) {
+    private String sysmonIngest(
+            long time, String host, String name, String parent, String parentCommandLine, String entityId) {
         long pid = 100 + random.nextInt(30000);
         String executable = "C:\\Windows\\System32\\" + name;
-        return Documents.line(
-                ProcessDocument.process()
-                        .at(Instant.ofEpochMilli(time))
-                        .host(host)
-                        .name(name)
-                        .pid(pid)
-                        .entityId(entityId)
-                        .executable(executable)
-                        .args(List.of(executable))
-                        .commandLine(executable)
-                        .parent(parent, parentCommandLine, List.of(parent))
-                        .parentPid(pid - 9)
-                        .parentEntityId("{" + hex(8) + "-6FDF-5F98-7000-000000000500}")
-                        .parentExecutable("C:\\Windows\\System32\\" + parent)
-                        .full(random)
-                        .sysmonIngest());
+        return Documents.line(ProcessDocument.process()
+                .at(Instant.ofEpochMilli(time))
+                .host(host)
+                .name(name)
+                .pid(pid)
+                .entityId(entityId)
+                .executable(executable)
+                .args(List.of(executable))
+                .commandLine(executable)
+                .parent(parent, parentCommandLine, List.of(parent))
+                .parentPid(pid - 9)
+                .parentEntityId("{" + hex(8) + "-6FDF-5F98-7000-000000000500}")
+                .parentExecutable("C:\\Windows\\System32\\" + parent)
+                .full(random)
+                .sysmonIngest());
     }
 
     private String sysmonRaw(long time, String host, String name, String parent, String parentCommandLine) {
         String executable = "C:\\Windows\\System32\\" + name;
-        return Documents.line(
-                ProcessDocument.process()
-                        .at(Instant.ofEpochMilli(time))
-                        .host(host)
-                        .eventCode("1")
-                        .executable(executable)
-                        .commandLine(executable)
-                        .pid(random.nextInt(30000))
-                        .entityId("{" + hex(8) + "-4F50-65F0-3C01-000000001100}")
-                        .parent(null, parentCommandLine, null)
-                        .parentExecutable("C:\\Windows\\System32\\" + parent)
-                        .parentPid(random.nextInt(30000))
-                        .parentEntityId("{" + hex(8) + "-4F50-65F0-3B01-000000001100}")
-                        .full(random)
-                        .sysmonWinlogbeat());
+        return Documents.line(ProcessDocument.process()
+                .at(Instant.ofEpochMilli(time))
+                .host(host)
+                .eventCode("1")
+                .executable(executable)
+                .commandLine(executable)
+                .pid(random.nextInt(30000))
+                .entityId("{" + hex(8) + "-4F50-65F0-3C01-000000001100}")
+                .parent(null, parentCommandLine, null)
+                .parentExecutable("C:\\Windows\\System32\\" + parent)
+                .parentPid(random.nextInt(30000))
+                .parentEntityId("{" + hex(8) + "-4F50-65F0-3B01-000000001100}")
+                .full(random)
+                .sysmonWinlogbeat());
     }
 
     private String pick(String[] values) {

@@ -27,7 +27,8 @@ class LoadGeneratorITCase {
     private static final LoadGenerator.Settings SMALL =
             new LoadGenerator.Settings(11, 500, 20_000, 0.05, 5, 0.02, 1800, 5, Instant.parse("2026-03-10T00:00:00Z"));
 
-    @TempDir Path directory;
+    @TempDir
+    Path directory;
 
     @Test
     void theSameSettingsGiveTheSameLoad() {
@@ -48,7 +49,8 @@ class LoadGeneratorITCase {
         assertThat(result.alerts("R1")).hasSize((int) load.expectedR1());
         assertThat(result.alerts("R2")).hasSize((int) load.expectedR2());
         assertThat(result.alerts("R1"))
-                .allSatisfy(alert -> assertThat(alert.at("/azure_runcommand/process_count").asInt())
+                .allSatisfy(alert -> assertThat(
+                                alert.at("/azure_runcommand/process_count").asInt())
                         .isEqualTo(SMALL.childrenPerAttack()));
         assertThat(result.deadLetters()).isEmpty();
         assertThat(result.counter("recordsRead.process")).isEqualTo(load.processRecords());
@@ -65,8 +67,14 @@ class LoadGeneratorITCase {
 
     private static LoadGenerator.Settings withSeed(LoadGenerator.Settings settings, long seed) {
         return new LoadGenerator.Settings(
-                seed, settings.hosts(), settings.processEvents(), settings.matchFraction(),
-                settings.childrenPerAttack(), settings.activityPerProcess(), settings.spanSeconds(),
-                settings.outOfOrdernessSeconds(), settings.start());
+                seed,
+                settings.hosts(),
+                settings.processEvents(),
+                settings.matchFraction(),
+                settings.childrenPerAttack(),
+                settings.activityPerProcess(),
+                settings.spanSeconds(),
+                settings.outOfOrdernessSeconds(),
+                settings.start());
     }
 }

@@ -62,27 +62,27 @@ class SavepointCompatibilityITCase {
     /** What the first release read before its savepoint: testdata/ up to this time. */
     private static final Instant SAVED_UNTIL = Instant.parse("2026-03-10T10:02:00Z");
     /** The topics, partitions and consumer group of the run the savepoint was taken from. */
-    private static final KafkaBroker.Topics TOPICS =
-            new KafkaBroker.Topics(
-                    "savepoint-activity", "savepoint-process", "savepoint-alerts", "savepoint-dead-letters", "savepoint-late");
+    private static final KafkaBroker.Topics TOPICS = new KafkaBroker.Topics(
+            "savepoint-activity", "savepoint-process", "savepoint-alerts", "savepoint-dead-letters", "savepoint-late");
+
     private static final int PARTITIONS = 2;
     private static final String GROUP = "savepoint-v0";
 
     private static final StreamingJobs JOBS = new StreamingJobs(KAFKA);
 
-    @TempDir static Path directory;
+    @TempDir
+    static Path directory;
 
     /** The input as the first release read it, then the rest of testdata/ and the ticks that close every window. */
     @BeforeAll
     static void rebuildTheInputTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
-            admin.createTopics(
-                            List.of(
-                                    new NewTopic(TOPICS.activity(), PARTITIONS, (short) 1),
-                                    new NewTopic(TOPICS.process(), PARTITIONS, (short) 1),
-                                    new NewTopic(TOPICS.alerts(), 1, (short) 1),
-                                    new NewTopic(TOPICS.deadLetters(), 1, (short) 1),
-                                    new NewTopic(TOPICS.late(), 1, (short) 1)))
+            admin.createTopics(List.of(
+                            new NewTopic(TOPICS.activity(), PARTITIONS, (short) 1),
+                            new NewTopic(TOPICS.process(), PARTITIONS, (short) 1),
+                            new NewTopic(TOPICS.alerts(), 1, (short) 1),
+                            new NewTopic(TOPICS.deadLetters(), 1, (short) 1),
+                            new NewTopic(TOPICS.late(), 1, (short) 1)))
                     .all()
                     .get();
         }
@@ -104,14 +104,22 @@ class SavepointCompatibilityITCase {
         List<JsonNode> expected = expectedAlerts();
 
         Configuration restore = new Configuration();
-        restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepointCopy(parallelism).toUri().toString());
-        JobClient job =
-                JOBS.start(
-                        JOBS.args(TOPICS, directory.resolve("p" + parallelism), "--group-id", GROUP, "--parallelism", String.valueOf(parallelism)),
-                        restore);
+        restore.set(
+                StateRecoveryOptions.SAVEPOINT_PATH,
+                savepointCopy(parallelism).toUri().toString());
+        JobClient job = JOBS.start(
+                JOBS.args(
+                        TOPICS,
+                        directory.resolve("p" + parallelism),
+                        "--group-id",
+                        GROUP,
+                        "--parallelism",
+                        String.valueOf(parallelism)),
+                restore);
         List<JsonNode> alerts;
         try {
-            KAFKA.awaitCommitted(TOPICS.alerts(), records -> records.size() >= before + expected.size(), StreamingJobs.WAIT);
+            KAFKA.awaitCommitted(
+                    TOPICS.alerts(), records -> records.size() >= before + expected.size(), StreamingJobs.WAIT);
             Thread.sleep(3_000);
             List<JsonNode> all = StreamingJobs.documents(KAFKA.readCommitted(TOPICS.alerts()));
             alerts = all.subList(before, all.size());
@@ -121,14 +129,18 @@ class SavepointCompatibilityITCase {
 
         assertThat(alerts.stream().map(alert -> alert.at("/event/id").asText()).sorted())
                 .as("the alerts by event.id")
-                .containsExactlyElementsOf(expected.stream().map(alert -> alert.at("/event/id").asText()).sorted().toList());
+                .containsExactlyElementsOf(expected.stream()
+                        .map(alert -> alert.at("/event/id").asText())
+                        .sorted()
+                        .toList());
         for (JsonNode old : expected) {
-            JsonNode now =
-                    alerts.stream()
-                            .filter(alert -> alert.at("/event/id").equals(old.at("/event/id")))
-                            .findFirst()
-                            .orElseThrow();
-            assertThat(missingOrDifferent(old, now, "")).as("fields of %s", Testdata.describe(old)).isEmpty();
+            JsonNode now = alerts.stream()
+                    .filter(alert -> alert.at("/event/id").equals(old.at("/event/id")))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(missingOrDifferent(old, now, ""))
+                    .as("fields of %s", Testdata.describe(old))
+                    .isEmpty();
         }
         assertThat(KAFKA.readCommitted(TOPICS.deadLetters()))
                 .as("the savepoint's offsets lie beyond testdata/'s dead letters")
@@ -165,7 +177,8 @@ class SavepointCompatibilityITCase {
 
     /** A copy of the committed savepoint per run: restoring must not depend on where it lies, nor change it. */
     private static Path savepointCopy(int parallelism) throws Exception {
-        Path source = Paths.get(SavepointCompatibilityITCase.class.getResource("/" + SAVEPOINT).toURI());
+        Path source = Paths.get(
+                SavepointCompatibilityITCase.class.getResource("/" + SAVEPOINT).toURI());
         Path copy = directory.resolve("savepoint-" + parallelism);
         Files.createDirectories(copy);
         try (Stream<Path> files = Files.list(source)) {

@@ -24,16 +24,15 @@ import java.util.List;
 class JobConfigTest {
     private static final String SECRET = "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKey=s3cr3t-K3y";
 
-    @TempDir Path directory;
+    @TempDir
+    Path directory;
 
     private static List<String> kafka(String... extra) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--bootstrap-servers", "127.0.0.1:9092",
-                                "--activity-topic", "activity",
-                                "--process-topic", "process",
-                                "--alerts-topic", "alerts"));
+        List<String> args = new ArrayList<>(List.of(
+                "--bootstrap-servers", "127.0.0.1:9092",
+                "--activity-topic", "activity",
+                "--process-topic", "process",
+                "--alerts-topic", "alerts"));
         args.addAll(List.of(extra));
         return args;
     }
@@ -76,16 +75,14 @@ class JobConfigTest {
 
     @Test
     void kafkaOptions() {
-        RunMode.Kafka mode =
-                streaming(parse(
-                                kafka(
-                                        "--dead-letter-topic", "dead",
-                                        "--late-topic", "late",
-                                        "--group-id", "soc",
-                                        "--starting-offsets", "Latest",
-                                        "--checkpoint-interval", "30 s",
-                                        "--activity-out-of-orderness", "10 min",
-                                        "--process-idle-timeout", "5 min")));
+        RunMode.Kafka mode = streaming(parse(kafka(
+                "--dead-letter-topic", "dead",
+                "--late-topic", "late",
+                "--group-id", "soc",
+                "--starting-offsets", "Latest",
+                "--checkpoint-interval", "30 s",
+                "--activity-out-of-orderness", "10 min",
+                "--process-idle-timeout", "5 min")));
         KafkaSettings kafka = mode.kafka();
         assertThat(kafka.deadLetterTopic()).isEqualTo("dead");
         assertThat(kafka.lateTopic()).isEqualTo("late");
@@ -104,19 +101,28 @@ class JobConfigTest {
                 "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nsasl.jaas.config="
                         + "org.apache.kafka.common.security.plain.PlainLoginModule required "
                         + "username=\"$ConnectionString\" password=\"" + SECRET + "\";\n");
-        KafkaSettings kafka = streaming(parse(kafka("--kafka-properties", file.toString()))).kafka();
+        KafkaSettings kafka =
+                streaming(parse(kafka("--kafka-properties", file.toString()))).kafka();
         assertThat(kafka.clientProperties().getProperty("security.protocol")).isEqualTo("SASL_SSL");
         assertThat(kafka.clientProperties().getProperty("sasl.jaas.config")).contains(SECRET);
         kafka.clientProperties().setProperty("security.protocol", "changed by a sink");
-        assertThat(kafka.clientProperties().getProperty("security.protocol")).as("each caller gets a copy").isEqualTo("SASL_SSL");
-        assertThat(kafka.toString()).contains("sasl.jaas.config").doesNotContain(SECRET).doesNotContain("password");
+        assertThat(kafka.clientProperties().getProperty("security.protocol"))
+                .as("each caller gets a copy")
+                .isEqualTo("SASL_SSL");
+        assertThat(kafka.toString())
+                .contains("sasl.jaas.config")
+                .doesNotContain(SECRET)
+                .doesNotContain("password");
     }
 
     @Test
     void anUnreadablePropertiesFileIsNamedWithoutItsContent() {
-        assertThatThrownBy(() -> parse(kafka("--kafka-properties", directory.resolve("missing.properties").toString())))
+        assertThatThrownBy(() -> parse(kafka(
+                        "--kafka-properties",
+                        directory.resolve("missing.properties").toString())))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--kafka-properties: cannot read " + directory.resolve("missing.properties") + " (NoSuchFileException)");
+                .hasMessage("--kafka-properties: cannot read " + directory.resolve("missing.properties")
+                        + " (NoSuchFileException)");
     }
 
     @ParameterizedTest
@@ -156,7 +162,11 @@ class JobConfigTest {
         Files.writeString(directory.resolve("a.ndjson"), "{}");
         Files.writeString(directory.resolve("notes.txt"), "x");
         Files.writeString(directory.resolve(".hidden.ndjson"), "{}");
-        JobConfig config = JobConfig.fromArgs("--activity", directory.toString(), "--process", directory.resolve("b.json").toString());
+        JobConfig config = JobConfig.fromArgs(
+                "--activity",
+                directory.toString(),
+                "--process",
+                directory.resolve("b.json").toString());
         RunMode.Files files = files(config);
         assertThat(files.activity()).containsExactly(directory.resolve("a.ndjson"), directory.resolve("b.json"));
         assertThat(files.process()).containsExactly(directory.resolve("b.json"));

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 class DeployManifestsITCase {
     private static final Path DEPLOYMENT = Paths.get("deploy/flinkdeployment.yaml");
 
-    @TempDir Path directory;
+    @TempDir
+    Path directory;
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object node, String... path) {
@@ -73,8 +74,10 @@ class DeployManifestsITCase {
     void theEntryClassIsTheJarsMainClassAndTheImageHoldsTheJarWhereTheDeploymentLooks() throws IOException {
         Map<String, Object> job = map(deployment(), "spec", "job");
         try (JarFile jar = new JarFile(ShadedJarITCase.JAR)) {
-            assertThat(job.get("entryClass")).isEqualTo(jar.getManifest().getMainAttributes().getValue("Main-Class"));
-            assertThat(jar.getEntry(((String) job.get("entryClass")).replace('.', '/') + ".class")).isNotNull();
+            assertThat(job.get("entryClass"))
+                    .isEqualTo(jar.getManifest().getMainAttributes().getValue("Main-Class"));
+            assertThat(jar.getEntry(((String) job.get("entryClass")).replace('.', '/') + ".class"))
+                    .isNotNull();
         }
         String jarUri = (String) job.get("jarURI");
         assertThat(jarUri).startsWith("local://");
@@ -100,27 +103,33 @@ class DeployManifestsITCase {
         Map<String, Object> secret = map(volume, "secret");
         assertThat(secret.get("secretName")).isEqualTo("runcommand-kafka");
         Map<String, Object> item = ((List<Map<String, Object>>) secret.get("items")).get(0);
-        assertThat(Paths.get((String) mount.get("mountPath")).resolve((String) item.get("path"))).isEqualTo(mounted);
+        assertThat(Paths.get((String) mount.get("mountPath")).resolve((String) item.get("path")))
+                .isEqualTo(mounted);
 
         Path file = directory.resolve("kafka.properties");
         Files.writeString(file, "security.protocol=SASL_SSL\n");
         args.set(properties + 1, file.toString());
         JobConfig config = JobConfig.fromArgs(args.toArray(String[]::new));
-        assertThat(config.mode()).isInstanceOfSatisfying(
-                RunMode.Kafka.class,
-                kafka -> assertThat(kafka.kafka().clientProperties().getProperty("security.protocol")).isEqualTo("SASL_SSL"));
+        assertThat(config.mode())
+                .isInstanceOfSatisfying(
+                        RunMode.Kafka.class,
+                        kafka -> assertThat(kafka.kafka().clientProperties().getProperty("security.protocol"))
+                                .isEqualTo("SASL_SSL"));
     }
 
     @Test
     void noSecretIsWrittenIntoTheManifests() throws IOException {
         try (Stream<Path> files = Files.list(Paths.get("deploy"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                for (Object document : new Load(LoadSettings.builder().build()).loadAllFromString(Files.readString(file))) {
+                for (Object document :
+                        new Load(LoadSettings.builder().build()).loadAllFromString(Files.readString(file))) {
                     if ("Secret".equals(map(document).get("kind"))) {
                         assertThat(map(document)).as(file.toString()).doesNotContainKeys("data", "stringData");
                     }
                 }
-                assertThat(Files.readString(file)).doesNotContainIgnoringCase("password=").doesNotContain("SharedAccessKey=");
+                assertThat(Files.readString(file))
+                        .doesNotContainIgnoringCase("password=")
+                        .doesNotContain("SharedAccessKey=");
             }
         }
     }

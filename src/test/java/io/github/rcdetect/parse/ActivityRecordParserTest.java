@@ -39,7 +39,10 @@ class ActivityRecordParserTest {
 
     @Test
     void rawRecordOfThePipelineTestInputMapsToEcsNames() {
-        String line = sample("azure_activitylogs/test-activitylogs-raw.log").lines().findFirst().orElseThrow();
+        String line = sample("azure_activitylogs/test-activitylogs-raw.log")
+                .lines()
+                .findFirst()
+                .orElseThrow();
         ActivityEvent event = event(line);
         assertThat(event.timestamp).isEqualTo(millis("2019-10-24T00:13:46.355Z"));
         assertThat(event.action).isEqualTo("MICROSOFT.EVENTHUB/NAMESPACES/AUTHORIZATIONRULES/LISTKEYS/ACTION");
@@ -55,17 +58,20 @@ class ActivityRecordParserTest {
 
     @Test
     void everyLineOfThePipelineTestInputsParses() {
-        for (String file :
-                List.of(
-                        "azure_activitylogs/test-activitylogs-raw.log",
-                        "azure_activitylogs/test-activitylogs-mixedcase-resourceid.log")) {
-            sample(file).lines().forEach(line -> assertThat(event(line).timestamp).isPositive());
+        for (String file : List.of(
+                "azure_activitylogs/test-activitylogs-raw.log",
+                "azure_activitylogs/test-activitylogs-mixedcase-resourceid.log")) {
+            sample(file)
+                    .lines()
+                    .forEach(line -> assertThat(event(line).timestamp).isPositive());
         }
     }
 
     @Test
     void mixedCaseResourceIdsGiveNameSubscriptionTenantAndOutcome() {
-        List<String> lines = sample("azure_activitylogs/test-activitylogs-mixedcase-resourceid.log").lines().toList();
+        List<String> lines = sample("azure_activitylogs/test-activitylogs-mixedcase-resourceid.log")
+                .lines()
+                .toList();
         ActivityEvent site = event(lines.get(0));
         assertThat(site.hostKey).isEqualTo("my-app-service");
         assertThat(site.subscriptionId).isEqualTo("12345678-1234-1234-1234-123456789abc");
@@ -86,17 +92,22 @@ class ActivityRecordParserTest {
         assertThat(event.subscriptionId).isEqualTo("3f041b6d-fc31-41d8-8ff6-e5f16e6747ff");
         assertThat(event.correlationId).isEqualTo("876190b4-5b99-4a39-b725-4f5644911cf0");
         assertThat(event.principalId).isEqualTo("68b1adf93eb744b08eb8ce96522a08d3");
-        assertThat(event.userEmail).as("from the integration's underscored name claim").isEqualTo("john@gmail.com");
+        assertThat(event.userEmail)
+                .as("from the integration's underscored name claim")
+                .isEqualTo("john@gmail.com");
     }
 
     @Test
     void eventHubMessageOfMicrosoftDocsSplitsIntoItsRecords() {
-        ActivityEvent event = event(sample("azure_activitylogs/msdocs-activity-log-schema-eventhub-records-example.json"));
+        ActivityEvent event =
+                event(sample("azure_activitylogs/msdocs-activity-log-schema-eventhub-records-example.json"));
         assertThat(event.timestamp).isEqualTo(millis("2019-01-21T22:14:26.979Z"));
         assertThat(event.action).isEqualTo("microsoft.support/supporttickets/write");
         assertThat(event.hostKey).isEqualTo("123456112305841");
         assertThat(event.subscriptionId).isEqualTo("s1");
-        assertThat(event.userEmail).as("name claim ' admin@contoso.com', trimmed").isEqualTo("admin@contoso.com");
+        assertThat(event.userEmail)
+                .as("name claim ' admin@contoso.com', trimmed")
+                .isEqualTo("admin@contoso.com");
         assertThat(event.principalId).isEqualTo("abcdef038c6444c18f1c31311fabcdef");
         assertThat(event.origin.recordIndex).isZero();
     }
@@ -110,15 +121,18 @@ class ActivityRecordParserTest {
                 .isEqualTo("time: \"2023-06-15:54:46.8676027Z\" is not an ISO-8601 date-time");
         assertThat(deadLetter.origin.recordIndex).isZero();
         String original = new String(deadLetter.original, StandardCharsets.UTF_8);
-        assertThat(original).startsWith("{").endsWith("}").contains("VIRTUALMACHINES/AZURE-HOST-2\"").doesNotContain("records");
+        assertThat(original)
+                .startsWith("{")
+                .endsWith("}")
+                .contains("VIRTUALMACHINES/AZURE-HOST-2\"")
+                .doesNotContain("records");
         assertThat(deadLetter.originalLength).isEqualTo(deadLetter.original.length);
     }
 
     @Test
     void beatsEventHubRecordWithAValidTimeGivesTheCaller() {
-        String message =
-                sample("azure_activitylogs/beats-azureeventhub-README-records-vm-deallocate.json")
-                        .replace("2023-06-15:54:46.8676027Z", "2023-06-15T13:54:46.8676027Z");
+        String message = sample("azure_activitylogs/beats-azureeventhub-README-records-vm-deallocate.json")
+                .replace("2023-06-15:54:46.8676027Z", "2023-06-15T13:54:46.8676027Z");
         ActivityEvent event = event(message);
         assertThat(event.action).isEqualTo("MICROSOFT.COMPUTE/VIRTUALMACHINES/DEALLOCATE/ACTION");
         assertThat(event.hostKey).isEqualTo("azure-host-2");
@@ -133,24 +147,20 @@ class ActivityRecordParserTest {
 
     @Test
     void upnClaimWhenTheNameClaimIsNoEmailAddress() {
-        ActivityEvent event =
-                event(
-                        "{\"time\":\"2026-01-01T00:00:00Z\",\"identity\":{\"claims\":{"
-                                + "\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name\":\"Mallory\","
-                                + "\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn\":\"m@contoso.com\"}}}");
+        ActivityEvent event = event("{\"time\":\"2026-01-01T00:00:00Z\",\"identity\":{\"claims\":{"
+                + "\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name\":\"Mallory\","
+                + "\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn\":\"m@contoso.com\"}}}");
         assertThat(event.userEmail).isEqualTo("m@contoso.com");
     }
 
     @Test
     void nestedDottedAndMixedKeysAreTheSameDocument() {
-        String nested =
-                "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"event\":{\"action\":\"A\",\"outcome\":\"success\"},"
-                        + "\"azure\":{\"resource\":{\"name\":\"VM1\"},\"correlation_id\":\"c1\"},"
-                        + "\"source\":{\"ip\":\"192.0.2.1\",\"as\":{\"number\":64512}}}";
-        String dotted =
-                "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"event.action\":\"A\",\"event.outcome\":\"success\","
-                        + "\"azure.resource.name\":\"VM1\",\"azure.correlation_id\":\"c1\","
-                        + "\"source.ip\":\"192.0.2.1\",\"source.as.number\":64512}";
+        String nested = "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"event\":{\"action\":\"A\",\"outcome\":\"success\"},"
+                + "\"azure\":{\"resource\":{\"name\":\"VM1\"},\"correlation_id\":\"c1\"},"
+                + "\"source\":{\"ip\":\"192.0.2.1\",\"as\":{\"number\":64512}}}";
+        String dotted = "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"event.action\":\"A\",\"event.outcome\":\"success\","
+                + "\"azure.resource.name\":\"VM1\",\"azure.correlation_id\":\"c1\","
+                + "\"source.ip\":\"192.0.2.1\",\"source.as.number\":64512}";
         String mixed =
                 "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"event\":{\"action\":\"A\"},\"event.outcome\":\"success\","
                         + "\"azure.resource\":{\"name\":\"VM1\"},\"azure\":{\"correlation_id\":\"c1\"},"
@@ -232,11 +242,9 @@ class ActivityRecordParserTest {
 
     @Test
     void lenientWhereTheMeaningIsClear() {
-        ActivityEvent event =
-                event(
-                        "{\"time\":\"2026-01-01T00:00:00Z\",\"azure.resource.name\":[\"VM1\"],"
-                                + "\"azure\":{\"correlation_id\":\"c\"},\"azure.correlation_id\":\"c\","
-                                + "\"source.as.number\":\"64512\",\"event.outcome\":\"Failure\"}");
+        ActivityEvent event = event("{\"time\":\"2026-01-01T00:00:00Z\",\"azure.resource.name\":[\"VM1\"],"
+                + "\"azure\":{\"correlation_id\":\"c\"},\"azure.correlation_id\":\"c\","
+                + "\"source.as.number\":\"64512\",\"event.outcome\":\"Failure\"}");
         assertThat(event.hostKey).isEqualTo("vm1");
         assertThat(event.correlationId).isEqualTo("c");
         assertThat(event.sourceAsNumber).isEqualTo(64512L);
@@ -245,11 +253,9 @@ class ActivityRecordParserTest {
 
     @Test
     void partialEcsDocumentsFallBackToTheIntegrationsActivityLogFields() {
-        ActivityEvent event =
-                event(
-                        "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"azure\":{\"activitylogs\":{"
-                                + "\"operation_name\":\"MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION\","
-                                + "\"result_type\":\"Failure\"}}}");
+        ActivityEvent event = event("{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"azure\":{\"activitylogs\":{"
+                + "\"operation_name\":\"MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION\","
+                + "\"result_type\":\"Failure\"}}}");
         assertThat(event.action).isEqualTo("MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION");
         assertThat(event.outcome).isEqualTo("failure");
     }
@@ -264,15 +270,15 @@ class ActivityRecordParserTest {
     @Test
     void batchRecordsThatAreBadBecomeDeadLettersOfTheirOwn() {
         List<InputRecord> records =
-                activity(
-                        "{\"records\":[{\"time\":\"2026-01-01T00:00:00Z\",\"operationName\":\"A\"},5,"
-                                + "{\"operationName\":\"B\"}]}");
+                activity("{\"records\":[{\"time\":\"2026-01-01T00:00:00Z\",\"operationName\":\"A\"},5,"
+                        + "{\"operationName\":\"B\"}]}");
         assertThat(records).hasSize(3);
         assertThat(records.get(0).activity.action).isEqualTo("A");
         assertThat(records.get(0).activity.origin.recordIndex).isZero();
         assertThat(records.get(1).deadLetter.errorType.id()).isEqualTo("not_an_object");
         assertThat(records.get(1).deadLetter.errorMessage).isEqualTo("records[1] is a number, not an object");
-        assertThat(new String(records.get(1).deadLetter.original, StandardCharsets.UTF_8)).isEqualTo("5");
+        assertThat(new String(records.get(1).deadLetter.original, StandardCharsets.UTF_8))
+                .isEqualTo("5");
         assertThat(records.get(1).deadLetter.origin.recordIndex).isEqualTo(1);
         assertThat(records.get(2).deadLetter.errorType.id()).isEqualTo("missing_timestamp");
         assertThat(new String(records.get(2).deadLetter.original, StandardCharsets.UTF_8))
@@ -301,7 +307,8 @@ class ActivityRecordParserTest {
     @Test
     void invalidUtf8IsADeadLetterKeepingTheOriginalBytes() {
         byte[] bytes = {'{', '"', 't', 'i', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        List<InputRecord> records = Parsing.parse(io.github.rcdetect.event.EventStream.ACTIVITY, ParserLimits.defaults(), bytes);
+        List<InputRecord> records =
+                Parsing.parse(io.github.rcdetect.event.EventStream.ACTIVITY, ParserLimits.defaults(), bytes);
         assertThat(records).hasSize(1);
         assertThat(records.get(0).deadLetter.errorType.id()).isEqualTo("invalid_json");
         assertThat(records.get(0).deadLetter.original).isEqualTo(bytes);

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rcdetect.bench.LoadGenerator;
+import io.github.rcdetect.domain.Candidates;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.Origin;
 import io.github.rcdetect.output.Json;
-import io.github.rcdetect.domain.Candidates;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +33,14 @@ import java.util.stream.Stream;
  * for every record a rule may use, and for every other valid record its time alone.
  */
 class DetectionParserTest {
-    private static final Path FUZZ_INPUTS = Paths.get("src/test/resources/io/github/rcdetect/parse/RecordParserFuzzTestInputs");
-    private static final String[] PARENTS = {"powershell.exe", "PowerShell.EXE", "bash", "sh", "busybox", "cmd.exe", "explorer.exe"};
+    private static final Path FUZZ_INPUTS =
+            Paths.get("src/test/resources/io/github/rcdetect/parse/RecordParserFuzzTestInputs");
+    private static final String[] PARENTS = {
+        "powershell.exe", "PowerShell.EXE", "bash", "sh", "busybox", "cmd.exe", "explorer.exe"
+    };
     private static final String[] ACTIONS = {
-        "MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION", "microsoft.compute/virtualMachines/runCommand/action",
+        "MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION",
+        "microsoft.compute/virtualMachines/runCommand/action",
         "MICROSOFT.COMPUTE/VIRTUALMACHINES/DEALLOCATE/ACTION"
     };
 
@@ -65,7 +69,8 @@ class DetectionParserTest {
                 }
             }
             for (int i = 0; i < 20_000; i++) {
-                JsonNode mutated = mutate(random, documents.get(random.nextInt(documents.size())).deepCopy(), stream);
+                JsonNode mutated = mutate(
+                        random, documents.get(random.nextInt(documents.size())).deepCopy(), stream);
                 byte[] input = Json.write(mutated).getBytes(StandardCharsets.UTF_8);
                 compared += assertAgreement(stream, input);
                 candidates += countCandidates(stream, input);
@@ -77,17 +82,17 @@ class DetectionParserTest {
 
     @Test
     void aFieldLeftUnreadIsStillTypeChecked() {
-        // Noise (the parent is no script host): the object pid and the two-valued host are read as the full parser does.
-        for (String noise :
-                List.of(
-                        "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"pid\":{\"x\":1},\"parent\":{\"name\":\"cmd.exe\"}}}",
-                        "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"host\":{\"name\":[\"a\",\"b\"]},\"process\":{\"parent\":{\"name\":\"cmd.exe\"}}}",
-                        "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"command_line\":{\"x\":1},\"parent\":{\"name\":\"cmd.exe\"}}}",
-                        "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"command_line\":\"a\"},\"process.command_line\":\"b\"}",
-                        "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"args\":[[\"a\"]]}}",
-                        "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"pid\":\"abc\"}}",
-                        "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"pid\":6.5}}",
-                        "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"parent\":{\"pid\":99999999999999999999}}}")) {
+        // Noise (the parent is no script host): the object pid and the two-valued host are read as the full parser
+        // does.
+        for (String noise : List.of(
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"pid\":{\"x\":1},\"parent\":{\"name\":\"cmd.exe\"}}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"host\":{\"name\":[\"a\",\"b\"]},\"process\":{\"parent\":{\"name\":\"cmd.exe\"}}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"command_line\":{\"x\":1},\"parent\":{\"name\":\"cmd.exe\"}}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"command_line\":\"a\"},\"process.command_line\":\"b\"}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"args\":[[\"a\"]]}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"pid\":\"abc\"}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"pid\":6.5}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"parent\":{\"pid\":99999999999999999999}}}")) {
             byte[] input = noise.getBytes(StandardCharsets.UTF_8);
             InputRecord full = only(RecordParser.forStream(EventStream.PROCESS, ParserLimits.defaults()), input);
             InputRecord lazy = only(RecordParser.forDetection(EventStream.PROCESS, ParserLimits.defaults()), input);
@@ -107,7 +112,8 @@ class DetectionParserTest {
 
         assertThat(lazy.process).isNull();
         assertThat(lazy.deadLetter).isNull();
-        assertThat(lazy.eventTime()).isEqualTo(Instant.parse("2026-03-10T10:00:00.250Z").toEpochMilli());
+        assertThat(lazy.eventTime())
+                .isEqualTo(Instant.parse("2026-03-10T10:00:00.250Z").toEpochMilli());
     }
 
     /**
@@ -117,17 +123,18 @@ class DetectionParserTest {
     @Test
     void theStringLimitAppliesToTheTextThatIsRead() {
         String longCommandLine = "x".repeat(ParserLimits.DEFAULT_MAX_STRING_LENGTH + 1);
-        byte[] noise =
-                ("{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"command_line\":\"" + longCommandLine
-                                + "\",\"parent\":{\"name\":\"cmd.exe\"}}}")
-                        .getBytes(StandardCharsets.UTF_8);
-        byte[] candidate =
-                ("{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"command_line\":\"" + longCommandLine
-                                + "\",\"parent\":{\"name\":\"bash\"}}}")
-                        .getBytes(StandardCharsets.UTF_8);
+        byte[] noise = ("{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"command_line\":\"" + longCommandLine
+                        + "\",\"parent\":{\"name\":\"cmd.exe\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] candidate = ("{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"command_line\":\""
+                        + longCommandLine + "\",\"parent\":{\"name\":\"bash\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
         RecordParser detection = RecordParser.forDetection(EventStream.PROCESS, ParserLimits.defaults());
 
-        assertThat(only(RecordParser.forStream(EventStream.PROCESS, ParserLimits.defaults()), noise).deadLetter.errorType.id())
+        assertThat(only(RecordParser.forStream(EventStream.PROCESS, ParserLimits.defaults()), noise)
+                        .deadLetter
+                        .errorType
+                        .id())
                 .isEqualTo("limit_exceeded");
         assertThat(only(detection, noise).deadLetter).isNull();
         assertThat(only(detection, candidate).deadLetter.errorType.id()).isEqualTo("limit_exceeded");
@@ -166,7 +173,9 @@ class DetectionParserTest {
         List<InputRecord> full = new ArrayList<>();
         RecordParser.forStream(stream, ParserLimits.defaults())
                 .parse(input, 0, input.length, Origin.ofFile(stream, "in.ndjson", 3), full::add);
-        return (int) full.stream().filter(record -> record.deadLetter == null && mayMatch(record)).count();
+        return (int) full.stream()
+                .filter(record -> record.deadLetter == null && mayMatch(record))
+                .count();
     }
 
     private static boolean mayMatch(InputRecord event) {
@@ -199,12 +208,9 @@ class DetectionParserTest {
             }
         }
         for (double matchFraction : new double[] {0.01, 0.10}) {
-            LoadGenerator.Plan plan =
-                    new LoadGenerator(
-                                    new LoadGenerator.Settings(
-                                            3, 200, 5_000, matchFraction, 5, 0.2, 3600, 5,
-                                            Instant.parse("2026-03-10T00:00:00Z")))
-                            .plan();
+            LoadGenerator.Plan plan = new LoadGenerator(new LoadGenerator.Settings(
+                            3, 200, 5_000, matchFraction, 5, 0.2, 3600, 5, Instant.parse("2026-03-10T00:00:00Z")))
+                    .plan();
             for (LoadGenerator.Line line : stream == EventStream.ACTIVITY ? plan.activity() : plan.process()) {
                 String json = stream == EventStream.ACTIVITY ? plan.activityJson(line) : plan.processJson(line);
                 seeds.add(json.getBytes(StandardCharsets.UTF_8));

@@ -78,12 +78,14 @@ class HostileRecordsTest {
         InputRecord record = only(EventStream.PROCESS, utf8("{\"@timestamp\":1e999999999}"));
         assertThat(record.deadLetter.errorType.id()).isEqualTo("invalid_timestamp");
         assertThat(record.deadLetter.errorMessage)
-                .isEqualTo("@timestamp: expected an ISO-8601 string or epoch milliseconds, found the fraction 1E+999999999");
+                .isEqualTo(
+                        "@timestamp: expected an ISO-8601 string or epoch milliseconds, found the fraction 1E+999999999");
     }
 
     @Test
     void ordinaryFractionsStayPlain() {
-        InputRecord record = only(EventStream.PROCESS, utf8("{" + TIMESTAMP + ",\"process.name\":1.7e12,\"process.command_line\":0.25}"));
+        InputRecord record = only(
+                EventStream.PROCESS, utf8("{" + TIMESTAMP + ",\"process.name\":1.7e12,\"process.command_line\":0.25}"));
         assertThat(record.process.name).isEqualTo("1700000000000");
         assertThat(record.process.commandLine).isEqualTo("0.25");
     }
@@ -95,7 +97,8 @@ class HostileRecordsTest {
     void anExponentBeyondBigDecimalIsReadAsItsText() {
         InputRecord timestamp = only(EventStream.ACTIVITY, utf8("{\"@timestamp\":1e999999999999}"));
         assertThat(timestamp.deadLetter.errorType.id()).isEqualTo("invalid_timestamp");
-        InputRecord name = only(EventStream.PROCESS, utf8("{" + TIMESTAMP + ",\"process\":{\"name\":1e9999999999999}}"));
+        InputRecord name =
+                only(EventStream.PROCESS, utf8("{" + TIMESTAMP + ",\"process\":{\"name\":1e9999999999999}}"));
         assertThat(name.process.name).isEqualTo("1e9999999999999");
     }
 
@@ -120,7 +123,8 @@ class HostileRecordsTest {
         assertThat(records).hasSize(2);
         assertThat(records).allSatisfy(record -> {
             assertThat(record.deadLetter.errorType.id()).isEqualTo("invalid_json");
-            assertThat(record.deadLetter.errorMessage).isEqualTo("parser failure: java.lang.IllegalStateException: a bug");
+            assertThat(record.deadLetter.errorMessage)
+                    .isEqualTo("parser failure: java.lang.IllegalStateException: a bug");
         });
         assertThat(records.get(1).deadLetter.original).isEqualTo(utf8("{\"b\":2}"));
     }
@@ -130,10 +134,11 @@ class HostileRecordsTest {
     @Test
     @Timeout(10)
     void aResourceIdOfSlashesUpToTheStringLimitParsesInLinearTime() throws Exception {
-        String resourceId = "/subscriptions/s1/" + "/".repeat(ParserLimits.DEFAULT_MAX_STRING_LENGTH - 40) + "virtualMachines/vm1/";
+        String resourceId =
+                "/subscriptions/s1/" + "/".repeat(ParserLimits.DEFAULT_MAX_STRING_LENGTH - 40) + "virtualMachines/vm1/";
         InputRecord[] parsed = new InputRecord[1];
-        Allocation.Measured measured =
-                Allocation.of(() -> parsed[0] = only(EventStream.ACTIVITY, utf8("{" + TIME + ",\"resourceId\":\"" + resourceId + "\"}")));
+        Allocation.Measured measured = Allocation.of(() ->
+                parsed[0] = only(EventStream.ACTIVITY, utf8("{" + TIME + ",\"resourceId\":\"" + resourceId + "\"}")));
         assertThat(parsed[0].activity.hostKey).isEqualTo("vm1");
         assertThat(parsed[0].activity.subscriptionId).isEqualTo("s1");
         assertThat(measured.millis()).as("milliseconds").isLessThan(2_000);
@@ -143,10 +148,10 @@ class HostileRecordsTest {
     @Timeout(10)
     void aNameClaimUpToTheStringLimitIsCheckedInLinearTime() throws Exception {
         String claim = "a@" + "b.".repeat((ParserLimits.DEFAULT_MAX_STRING_LENGTH - 4) / 2) + "@";
-        String record =
-                "{" + TIME + ",\"identity\":{\"claims\":{\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name\":\""
-                        + claim
-                        + "\",\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn\":\"u@contoso.com\"}}}";
+        String record = "{" + TIME
+                + ",\"identity\":{\"claims\":{\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name\":\""
+                + claim
+                + "\",\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn\":\"u@contoso.com\"}}}";
         InputRecord[] parsed = new InputRecord[1];
         Allocation.Measured measured = Allocation.of(() -> parsed[0] = only(EventStream.ACTIVITY, utf8(record)));
         assertThat(parsed[0].activity.userEmail).isEqualTo("u@contoso.com");
@@ -186,11 +191,10 @@ class HostileRecordsTest {
     })
     void aRecordThatIsNotWellFormedUtf8IsADeadLetterKeepingItsBytes(String what, String hex, String firstByte) {
         byte[] bad = HexFormat.of().parseHex(hex);
-        List<byte[]> records =
-                List.of(
-                        concat(utf8("{" + TIMESTAMP + ",\"process\":{\"command_line\":\"x"), bad, utf8("\"}}")),
-                        concat(utf8("{" + TIMESTAMP + ",\"unread\":\"x"), bad, utf8("\"}")),
-                        concat(utf8("{" + TIMESTAMP + ",\"k"), bad, utf8("\":1}")));
+        List<byte[]> records = List.of(
+                concat(utf8("{" + TIMESTAMP + ",\"process\":{\"command_line\":\"x"), bad, utf8("\"}}")),
+                concat(utf8("{" + TIMESTAMP + ",\"unread\":\"x"), bad, utf8("\"}")),
+                concat(utf8("{" + TIMESTAMP + ",\"k"), bad, utf8("\":1}")));
         for (byte[] record : records) {
             InputRecord parsed = only(EventStream.PROCESS, record);
             assertThat(parsed.deadLetter).as(what).isNotNull();
@@ -206,15 +210,17 @@ class HostileRecordsTest {
     @Test
     void everyWellFormedCharacterIsReadExactly() {
         String text = "ascii é \u0000\u001f \u07ff \u0800 \uFFFD \uFFFF \uD800\uDC00 \uDBFF\uDFFF";
-        InputRecord parsed =
-                only(EventStream.PROCESS, utf8("{" + TIMESTAMP + ",\"process\":{\"command_line\":\"" + escapeControls(text) + "\"}}"));
+        InputRecord parsed = only(
+                EventStream.PROCESS,
+                utf8("{" + TIMESTAMP + ",\"process\":{\"command_line\":\"" + escapeControls(text) + "\"}}"));
         assertThat(parsed.process.commandLine).isEqualTo(text);
     }
 
     /** A lone surrogate cannot be UTF-8, but JSON can spell one as an escape, and it then reads exactly. */
     @Test
     void anEscapedLoneSurrogateIsText() {
-        InputRecord parsed = only(EventStream.PROCESS, utf8("{" + TIMESTAMP + ",\"process\":{\"command_line\":\"a\\ud800b\"}}"));
+        InputRecord parsed =
+                only(EventStream.PROCESS, utf8("{" + TIMESTAMP + ",\"process\":{\"command_line\":\"a\\ud800b\"}}"));
         assertThat(parsed.process.commandLine).isEqualTo("a\uD800b");
     }
 

@@ -1,12 +1,12 @@
 package io.github.rcdetect.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.rcdetect.detection.Detection;
 import io.github.rcdetect.event.DeadLetter;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.LateRecord;
 import io.github.rcdetect.event.Origin;
-import io.github.rcdetect.detection.Detection;
 import io.github.rcdetect.output.AlertDocuments;
 import io.github.rcdetect.output.OutputDocuments;
 import io.github.rcdetect.rules.Rule;
@@ -41,7 +41,9 @@ final class ParseContract {
             throw new AssertionError("no output for " + describe(input));
         }
         for (InputRecord record : records) {
-            int set = (record.activity != null ? 1 : 0) + (record.process != null ? 1 : 0) + (record.deadLetter != null ? 1 : 0);
+            int set = (record.activity != null ? 1 : 0)
+                    + (record.process != null ? 1 : 0)
+                    + (record.deadLetter != null ? 1 : 0);
             if (set != 1) {
                 throw new AssertionError(set + " of activity/process/dead letter set for " + describe(input));
             }
@@ -69,7 +71,8 @@ final class ParseContract {
                 Detection detection = Detection.ofProcess("R2", "id", record.process.hostKey, record.process);
                 JsonNode alert = OutputLines.parseOneAsciiLine(ALERTS.map(detection).json);
                 if (record.process.commandLine != null
-                        && !record.process.commandLine.equals(alert.at("/process/command_line").asText())) {
+                        && !record.process.commandLine.equals(
+                                alert.at("/process/command_line").asText())) {
                     throw new AssertionError("the alert changed the command line of " + describe(input));
                 }
                 OutputLines.parseOneAsciiLine(OutputDocuments.lateRecord(LateRecord.of(record.process)));
@@ -143,6 +146,7 @@ final class ParseContract {
     }
 
     private static String describe(byte[] input) {
-        return input.length + " bytes " + OutputLines.clip(new String(input, java.nio.charset.StandardCharsets.ISO_8859_1));
+        return input.length + " bytes "
+                + OutputLines.clip(new String(input, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 }

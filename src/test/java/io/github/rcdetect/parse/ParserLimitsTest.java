@@ -16,8 +16,7 @@ class ParserLimitsTest {
     private static final ParserLimits SMALL = new ParserLimits(1000, 8, 100, Duration.ofHours(1), 64);
 
     private static InputRecord only(String json) {
-        List<InputRecord> records =
-                Parsing.parse(EventStream.PROCESS, SMALL, json.getBytes(StandardCharsets.UTF_8));
+        List<InputRecord> records = Parsing.parse(EventStream.PROCESS, SMALL, json.getBytes(StandardCharsets.UTF_8));
         assertThat(records).hasSize(1);
         return records.get(0);
     }
@@ -28,7 +27,8 @@ class ParserLimitsTest {
         InputRecord record = only(deep);
         assertThat(record.deadLetter.errorType.id()).isEqualTo("limit_exceeded");
         assertThat(record.deadLetter.errorMessage)
-                .isEqualTo("Document nesting depth (9) exceeds the maximum allowed (8, from `StreamReadConstraints.getMaxNestingDepth()`)");
+                .isEqualTo(
+                        "Document nesting depth (9) exceeds the maximum allowed (8, from `StreamReadConstraints.getMaxNestingDepth()`)");
     }
 
     @Test
@@ -39,9 +39,11 @@ class ParserLimitsTest {
 
     @Test
     void aStringLongerThanTheLimitIsADeadLetter() {
-        InputRecord record = only("{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"process.name\":\"" + "a".repeat(101) + "\"}");
+        InputRecord record =
+                only("{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"process.name\":\"" + "a".repeat(101) + "\"}");
         assertThat(record.deadLetter.errorType.id()).isEqualTo("limit_exceeded");
-        assertThat(record.deadLetter.errorMessage).startsWith("String value length (101) exceeds the maximum allowed (100");
+        assertThat(record.deadLetter.errorMessage)
+                .startsWith("String value length (101) exceeds the maximum allowed (100");
     }
 
     @Test

@@ -35,7 +35,8 @@ class ProcessRecordParserTest {
     @Test
     void elasticDefendProcessStart() {
         ProcessEvent event = event(sample("elastic_defend_endpoint/endpoint-package-process-sample_event.json"));
-        assertThat(event.timestamp).isEqualTo(Instant.parse("2022-04-04T18:53:08.657Z").toEpochMilli());
+        assertThat(event.timestamp)
+                .isEqualTo(Instant.parse("2022-04-04T18:53:08.657Z").toEpochMilli());
         assertThat(event.hostKey).isEqualTo("data-viz-win-1");
         assertThat(event.eventAction).isEqualTo("start");
         assertThat(event.eventType).containsExactly("start");
@@ -58,8 +59,10 @@ class ProcessRecordParserTest {
 
     @Test
     void sysmonEventOneAfterIngestProcessing() {
-        ProcessEvent event = event(sampleArray("windows_sysmon/beats-sysmon-12-processcreate.ingest.golden.json").get(0));
-        assertThat(event.timestamp).isEqualTo(Instant.parse("2020-10-27T20:00:14.320Z").toEpochMilli());
+        ProcessEvent event = event(sampleArray("windows_sysmon/beats-sysmon-12-processcreate.ingest.golden.json")
+                .get(0));
+        assertThat(event.timestamp)
+                .isEqualTo(Instant.parse("2020-10-27T20:00:14.320Z").toEpochMilli());
         assertThat(event.hostKey).isEqualTo("vagrant");
         assertThat(event.eventCode).isEqualTo("1");
         assertThat(event.eventCategory).containsExactly("process");
@@ -76,8 +79,10 @@ class ProcessRecordParserTest {
     @Test
     void sysmonEventOneAsWinlogbeatShipsItIsNormalizedLikeTheIngestPipeline() {
         ProcessEvent event =
-                event(sampleArray("windows_sysmon/beats-sysmon-12-processcreate.evtx.collection.golden.json").get(0));
-        assertThat(event.timestamp).isEqualTo(Instant.parse("2020-10-27T20:00:14.324Z").toEpochMilli());
+                event(sampleArray("windows_sysmon/beats-sysmon-12-processcreate.evtx.collection.golden.json")
+                        .get(0));
+        assertThat(event.timestamp)
+                .isEqualTo(Instant.parse("2020-10-27T20:00:14.324Z").toEpochMilli());
         assertThat(event.hostKey).isEqualTo("vagrant");
         assertThat(event.eventCode).isEqualTo("1");
         assertThat(event.eventCategory).containsExactly("process");
@@ -97,23 +102,23 @@ class ProcessRecordParserTest {
     @Test
     void rawSysmonFieldsOnlyFillWhatEcsFieldsLeaveOpen() {
         ProcessEvent event =
-                event(
-                        "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"process.name\":\"a.exe\",\"event.type\":\"end\","
-                                + "\"winlog\":{\"provider_name\":\"Microsoft-Windows-Sysmon\",\"event_id\":1,"
-                                + "\"computer_name\":\"WS1\",\"event_data\":{\"Image\":\"C:\\\\b.exe\"}}}");
+                event("{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"process.name\":\"a.exe\",\"event.type\":\"end\","
+                        + "\"winlog\":{\"provider_name\":\"Microsoft-Windows-Sysmon\",\"event_id\":1,"
+                        + "\"computer_name\":\"WS1\",\"event_data\":{\"Image\":\"C:\\\\b.exe\"}}}");
         assertThat(event.name).isEqualTo("a.exe");
         assertThat(event.executable).isEqualTo("C:\\b.exe");
         assertThat(event.eventType).containsExactly("end");
         assertThat(event.eventCode).isEqualTo("1");
-        assertThat(event.hostKey).as("winlog.computer_name when host.name is absent").isEqualTo("ws1");
+        assertThat(event.hostKey)
+                .as("winlog.computer_name when host.name is absent")
+                .isEqualTo("ws1");
     }
 
     @Test
     void winlogEventsOfOtherProvidersAreNotTakenForSysmon() {
         ProcessEvent event =
-                event(
-                        "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"winlog\":{\"provider_name\":\"Microsoft-Windows-"
-                                + "Security-Auditing\",\"event_id\":\"1\"}}");
+                event("{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"winlog\":{\"provider_name\":\"Microsoft-Windows-"
+                        + "Security-Auditing\",\"event_id\":\"1\"}}");
         assertThat(event.eventCode).isNull();
         assertThat(event.eventCategory).isNull();
     }
@@ -124,14 +129,12 @@ class ProcessRecordParserTest {
                 "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"host\":{\"name\":\"H\"},\"event\":{\"action\":\"exec\","
                         + "\"type\":[\"start\"]},\"process\":{\"name\":\"id\",\"parent\":{\"name\":\"bash\","
                         + "\"args\":[\"bash\",\"/x/script.sh\"]}}}";
-        String dotted =
-                "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"host.name\":\"H\",\"event.action\":\"exec\","
-                        + "\"event.type\":[\"start\"],\"process.name\":\"id\",\"process.parent.name\":\"bash\","
-                        + "\"process.parent.args\":[\"bash\",\"/x/script.sh\"]}";
-        String mixed =
-                "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"host\":{\"name\":\"H\"},\"event.action\":\"exec\","
-                        + "\"event\":{\"type\":\"start\"},\"process\":{\"name\":\"id\",\"parent.name\":\"bash\"},"
-                        + "\"process.parent\":{\"args\":[\"bash\",\"/x/script.sh\"]}}";
+        String dotted = "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"host.name\":\"H\",\"event.action\":\"exec\","
+                + "\"event.type\":[\"start\"],\"process.name\":\"id\",\"process.parent.name\":\"bash\","
+                + "\"process.parent.args\":[\"bash\",\"/x/script.sh\"]}";
+        String mixed = "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"host\":{\"name\":\"H\"},\"event.action\":\"exec\","
+                + "\"event\":{\"type\":\"start\"},\"process\":{\"name\":\"id\",\"parent.name\":\"bash\"},"
+                + "\"process.parent\":{\"args\":[\"bash\",\"/x/script.sh\"]}}";
         for (String json : List.of(nested, dotted, mixed)) {
             ProcessEvent event = event(json);
             assertThat(event.hostKey).isEqualTo("h");
@@ -145,10 +148,8 @@ class ProcessRecordParserTest {
 
     @Test
     void scalarOrArrayFieldsAreReadAsArrays() {
-        ProcessEvent event =
-                event(
-                        "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"event.type\":\"start\","
-                                + "\"event.category\":[\"process\",null,\"host\"],\"process.parent.args\":\"/x\"}");
+        ProcessEvent event = event("{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"event.type\":\"start\","
+                + "\"event.category\":[\"process\",null,\"host\"],\"process.parent.args\":\"/x\"}");
         assertThat(event.eventType).containsExactly("start");
         assertThat(event.eventCategory).as("nulls in arrays are dropped").containsExactly("process", "host");
         assertThat(event.parentArgs).containsExactly("/x");
@@ -157,10 +158,9 @@ class ProcessRecordParserTest {
     @Test
     void nameFallsBackToTheExecutable() {
         ProcessEvent event =
-                event(
-                        "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"process\":{\"executable\":\"/usr/bin/curl\","
-                                + "\"parent\":{\"executable\":\"C:\\\\Windows\\\\System32\\\\WindowsPowerShell\\\\v1.0\\\\"
-                                + "powershell.exe\"}}}");
+                event("{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"process\":{\"executable\":\"/usr/bin/curl\","
+                        + "\"parent\":{\"executable\":\"C:\\\\Windows\\\\System32\\\\WindowsPowerShell\\\\v1.0\\\\"
+                        + "powershell.exe\"}}}");
         assertThat(event.name).isEqualTo("curl");
         assertThat(event.parentName).isEqualTo("powershell.exe");
     }
@@ -190,10 +190,11 @@ class ProcessRecordParserTest {
     @Test
     void unwantedSubtreesMayHoldAnything() {
         ProcessEvent event =
-                event(
-                        "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"process\":{\"Ext\":{\"ancestry\":[[1],{\"a\":[]}]},"
-                                + "\"name\":\"x\"},\"host\":\"not-an-object\",\"message\":{\"deep\":[[[[\"ok\"]]]]}}");
+                event("{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"process\":{\"Ext\":{\"ancestry\":[[1],{\"a\":[]}]},"
+                        + "\"name\":\"x\"},\"host\":\"not-an-object\",\"message\":{\"deep\":[[[[\"ok\"]]]]}}");
         assertThat(event.name).isEqualTo("x");
-        assertThat(event.hostKey).as("a scalar where ECS has an object holds no wanted field").isNull();
+        assertThat(event.hostKey)
+                .as("a scalar where ECS has an object holds no wanted field")
+                .isNull();
     }
 }

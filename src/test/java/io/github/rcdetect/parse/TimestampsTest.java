@@ -87,17 +87,15 @@ class TimestampsTest {
     }
 
     private static String randomDateTime(SplittableRandom random) {
-        StringBuilder text =
-                new StringBuilder(
-                        String.format(
-                                "%04d-%02d-%02d%c%02d:%02d:%02d",
-                                1965 + random.nextInt(140),
-                                1 + random.nextInt(12),
-                                1 + random.nextInt(random.nextInt(10) == 0 ? 32 : 28),
-                                random.nextInt(10) == 0 ? 't' : 'T',
-                                random.nextInt(random.nextInt(20) == 0 ? 26 : 24),
-                                random.nextInt(60),
-                                random.nextInt(random.nextInt(20) == 0 ? 61 : 60)));
+        StringBuilder text = new StringBuilder(String.format(
+                "%04d-%02d-%02d%c%02d:%02d:%02d",
+                1965 + random.nextInt(140),
+                1 + random.nextInt(12),
+                1 + random.nextInt(random.nextInt(10) == 0 ? 32 : 28),
+                random.nextInt(10) == 0 ? 't' : 'T',
+                random.nextInt(random.nextInt(20) == 0 ? 26 : 24),
+                random.nextInt(60),
+                random.nextInt(random.nextInt(20) == 0 ? 61 : 60)));
         int fraction = random.nextInt(12);
         if (fraction > 0) {
             text.append('.');
@@ -108,8 +106,12 @@ class TimestampsTest {
         switch (random.nextInt(6)) {
             case 0 -> text.append('Z');
             case 1 -> text.append('z');
-            case 2 -> text.append(String.format("%c%02d:%02d", random.nextBoolean() ? '+' : '-', random.nextInt(20), random.nextInt(61)));
-            case 3 -> text.append(String.format("%c%02d%02d", random.nextBoolean() ? '+' : '-', random.nextInt(20), random.nextInt(61)));
+            case 2 ->
+                text.append(String.format(
+                        "%c%02d:%02d", random.nextBoolean() ? '+' : '-', random.nextInt(20), random.nextInt(61)));
+            case 3 ->
+                text.append(String.format(
+                        "%c%02d%02d", random.nextBoolean() ? '+' : '-', random.nextInt(20), random.nextInt(61)));
             case 4 -> text.append(String.format("+%02d:%02d", random.nextInt(15), random.nextInt(4) * 15));
             default -> {}
         }

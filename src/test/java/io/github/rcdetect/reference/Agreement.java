@@ -22,7 +22,8 @@ final class Agreement {
         Map<Integer, List<AlertView>> want = new TreeMap<>();
         Map<Integer, List<AlertView>> got = new TreeMap<>();
         for (Expected alert : expected) {
-            want.computeIfAbsent(scenarioOf(alert.view()), i -> new ArrayList<>()).add(alert.view());
+            want.computeIfAbsent(scenarioOf(alert.view()), i -> new ArrayList<>())
+                    .add(alert.view());
         }
         for (ObjectNode alert : alerts) {
             AlertView view = AlertView.of(alert);
@@ -46,11 +47,12 @@ final class Agreement {
         if (disagreeing.isEmpty()) {
             return;
         }
-        StringBuilder message =
-                new StringBuilder(disagreeing.size() + " of " + batch.size() + " scenarios disagree with the reference: "
-                        + disagreeing);
+        StringBuilder message = new StringBuilder(
+                disagreeing.size() + " of " + batch.size() + " scenarios disagree with the reference: " + disagreeing);
         for (int i : disagreeing.subList(0, Math.min(SHOWN, disagreeing.size()))) {
-            message.append("\n\n#").append(i).append(' ')
+            message.append("\n\n#")
+                    .append(i)
+                    .append(' ')
                     .append(i >= 0 && i < batch.size() ? batch.get(i) : "(no such scenario)");
             message.append("\n  reference:");
             sorted(want.get(i)).forEach(view -> message.append("\n    ").append(view));

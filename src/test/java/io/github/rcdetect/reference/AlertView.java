@@ -29,11 +29,10 @@ public record AlertView(
         List<String> commandLines,
         List<String> sourceEvents) {
 
-    public static final Comparator<AlertView> ORDER =
-            Comparator.comparing(AlertView::timestamp)
-                    .thenComparing(AlertView::rule)
-                    .thenComparing(AlertView::host)
-                    .thenComparing(AlertView::toString);
+    public static final Comparator<AlertView> ORDER = Comparator.comparing(AlertView::timestamp)
+            .thenComparing(AlertView::rule)
+            .thenComparing(AlertView::host)
+            .thenComparing(AlertView::toString);
 
     /** The view of an alert document the job wrote. */
     public static AlertView of(JsonNode alert) {
@@ -86,7 +85,8 @@ public record AlertView(
 
     /** This view with other activity source events and caller (see {@link ReferenceModel.Expected#canonical}). */
     AlertView withActivityAsReference(List<String> sources, String email) {
-        return new AlertView(rule, host, timestamp, correlationId, processCount, firstProcessAt, email, commandLines, sources);
+        return new AlertView(
+                rule, host, timestamp, correlationId, processCount, firstProcessAt, email, commandLines, sources);
     }
 
     /** This view with its command lines in another order (see {@link ReferenceModel.Expected#canonical}). */

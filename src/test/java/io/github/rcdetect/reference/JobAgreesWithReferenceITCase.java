@@ -3,7 +3,6 @@ package io.github.rcdetect.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rcdetect.testing.DetectionRun;
-
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
@@ -35,6 +34,7 @@ class JobAgreesWithReferenceITCase {
     static final int SCENARIOS_PER_RUN = 100;
     /** Streams are shuffled by up to this much; the watermarks allow for more. */
     static final long DISORDER_MILLIS = 5_000;
+
     static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(8);
     private static final Duration RUN_LIMIT = Duration.ofSeconds(90);
 
@@ -64,15 +64,13 @@ class JobAgreesWithReferenceITCase {
     }
 
     @Property(tries = 40, seed = "20260310", shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
-    void boundedRunRaisesExactlyTheReferenceAlerts(
-            @ForAll("batches") List<Scenario> batch, @ForAll long layoutSeed) throws Exception {
+    void boundedRunRaisesExactlyTheReferenceAlerts(@ForAll("batches") List<Scenario> batch, @ForAll long layoutSeed)
+            throws Exception {
         Path directory = Files.createTempDirectory("rcdetect-differential");
         try {
             ScenarioFiles files = ScenarioFiles.export(batch, new Random(layoutSeed), directory);
-            DetectionRun.Result result =
-                    CLUSTER.within(
-                            RUN_LIMIT,
-                            () -> new DetectionRun(directory).runFiles(files.activityFiles(), files.processFiles()));
+            DetectionRun.Result result = CLUSTER.within(
+                    RUN_LIMIT, () -> new DetectionRun(directory).runFiles(files.activityFiles(), files.processFiles()));
             assertThat(result.deadLetters()).isEmpty();
             assertThat(result.lateRecords()).isEmpty();
             Agreement.check(batch, ReferenceModel.alerts(batch, files), result.alerts(), false);
@@ -88,12 +86,11 @@ class JobAgreesWithReferenceITCase {
         Path directory = Files.createTempDirectory("rcdetect-differential-stream");
         try {
             ScenarioFiles files = ScenarioFiles.stream(batch, new Random(orderSeed), DISORDER_MILLIS, directory);
-            DetectionRun.Result result =
-                    CLUSTER.within(
-                            RUN_LIMIT,
-                            () -> new DetectionRun(directory)
-                                    .watermarks(EveryRecordWatermarks.strategy(OUT_OF_ORDERNESS))
-                                    .runFiles(files.activityFiles(), files.processFiles()));
+            DetectionRun.Result result = CLUSTER.within(
+                    RUN_LIMIT,
+                    () -> new DetectionRun(directory)
+                            .watermarks(EveryRecordWatermarks.strategy(OUT_OF_ORDERNESS))
+                            .runFiles(files.activityFiles(), files.processFiles()));
             assertThat(result.deadLetters()).isEmpty();
             // Disorder stays within the bound, so nothing may be late.
             assertThat(result.lateRecords()).isEmpty();
@@ -107,7 +104,8 @@ class JobAgreesWithReferenceITCase {
     private static void count(List<Scenario> batch, DetectionRun.Result result) {
         RUNS.incrementAndGet();
         SCENARIOS.addAndGet(batch.size());
-        batch.forEach(scenario -> RECORDS.addAndGet(scenario.activity().size() + scenario.processes().size()));
+        batch.forEach(scenario -> RECORDS.addAndGet(
+                scenario.activity().size() + scenario.processes().size()));
         R1_ALERTS.addAndGet(result.alerts("R1").size());
         R2_ALERTS.addAndGet(result.alerts("R2").size());
     }

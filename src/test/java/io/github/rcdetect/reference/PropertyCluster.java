@@ -18,8 +18,7 @@ import java.util.concurrent.TimeoutException;
  * no {@code @Timeout}): started and stopped by the container's hooks, every job run bounded in time.
  */
 public final class PropertyCluster {
-    private final MiniClusterWithClientResource cluster =
-            new MiniClusterWithClientResource(TestClusters.withSlots(2));
+    private final MiniClusterWithClientResource cluster = new MiniClusterWithClientResource(TestClusters.withSlots(2));
 
     public void start() throws Exception {
         cluster.before();

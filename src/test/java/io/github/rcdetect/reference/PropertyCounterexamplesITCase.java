@@ -27,14 +27,18 @@ class PropertyCounterexamplesITCase {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = TestClusters.extensionWithSlots(2);
 
-    @TempDir Path directory;
+    @TempDir
+    Path directory;
 
     private List<String> r1CorrelationIds(List<ObjectNode> activity, List<ObjectNode> processes) throws Exception {
-        DetectionRun.Result result =
-                new DetectionRun(directory)
-                        .run(activity.stream().map(record -> line(record)).toList(), processes.stream().map(p -> line(p)).toList());
+        DetectionRun.Result result = new DetectionRun(directory)
+                .run(
+                        activity.stream().map(record -> line(record)).toList(),
+                        processes.stream().map(p -> line(p)).toList());
         assertThat(result.deadLetters()).isEmpty();
-        return result.alerts("R1").stream().map(alert -> alert.at("/azure_runcommand/correlation_id").asText()).toList();
+        return result.alerts("R1").stream()
+                .map(alert -> alert.at("/azure_runcommand/correlation_id").asText())
+                .toList();
     }
 
     /**
@@ -46,12 +50,11 @@ class PropertyCounterexamplesITCase {
     @Test
     void ofTwoInvocationsAtOneMillisecondTheLatestIsTheGreaterIdWhateverItsCase() throws Exception {
         for (String first : List.of("a3c1e2f0-5b6d-4e7f-8a9b-0c1d2e3f4a5b", "A3C1E2F0-5B6D-4E7F-8A9B-0C1D2E3F4A5B")) {
-            assertThat(
-                            r1CorrelationIds(
-                                    List.of(
-                                            runCommand(at(10), "VM0", first, "Accept"),
-                                            runCommand(at(10), "VM0", "Bd3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a", "Accept")),
-                                    List.of(windowsChild(at(10.001), "vm0", "whoami.exe", "whoami /all"))))
+            assertThat(r1CorrelationIds(
+                            List.of(
+                                    runCommand(at(10), "VM0", first, "Accept"),
+                                    runCommand(at(10), "VM0", "Bd3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a", "Accept")),
+                            List.of(windowsChild(at(10.001), "vm0", "whoami.exe", "whoami /all"))))
                     .as("first invocation spelled %s", first)
                     .containsExactly("Bd3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a");
         }
@@ -89,14 +92,17 @@ class PropertyCounterexamplesITCase {
     }
 
     /** Each R1 alert's event.id, correlation id and caller. */
-    private List<String> r1Identity(String run, List<ObjectNode> activity, List<ObjectNode> processes) throws Exception {
-        DetectionRun.Result result =
-                new DetectionRun(directory.resolve(run))
-                        .run(activity.stream().map(record -> line(record)).toList(), processes.stream().map(p -> line(p)).toList());
+    private List<String> r1Identity(String run, List<ObjectNode> activity, List<ObjectNode> processes)
+            throws Exception {
+        DetectionRun.Result result = new DetectionRun(directory.resolve(run))
+                .run(
+                        activity.stream().map(record -> line(record)).toList(),
+                        processes.stream().map(p -> line(p)).toList());
         assertThat(result.deadLetters()).isEmpty();
         return result.alerts("R1").stream()
-                .map(alert -> alert.at("/event/id").asText() + " " + alert.at("/azure_runcommand/correlation_id").asText()
-                        + " " + alert.at("/user/email").asText())
+                .map(alert -> alert.at("/event/id").asText() + " "
+                        + alert.at("/azure_runcommand/correlation_id").asText() + " "
+                        + alert.at("/user/email").asText())
                 .toList();
     }
 }

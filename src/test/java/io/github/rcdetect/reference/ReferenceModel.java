@@ -41,10 +41,9 @@ public final class ReferenceModel {
     private static final Set<String> R1_SHELLS = Set.of("dash", "bash", "sh");
     private static final Set<String> R2_SHELLS =
             Set.of("bash", "dash", "sh", "tcsh", "csh", "zsh", "ksh", "fish", "mksh", "busybox");
-    private static final Pattern WAAGENT_SCRIPT =
-            Pattern.compile(
-                    Pattern.quote("/var/lib/waagent/run-command/download/") + ".*" + Pattern.quote("/script.sh"),
-                    Pattern.DOTALL);
+    private static final Pattern WAAGENT_SCRIPT = Pattern.compile(
+            Pattern.quote("/var/lib/waagent/run-command/download/") + ".*" + Pattern.quote("/script.sh"),
+            Pattern.DOTALL);
     private static final DateTimeFormatter ALERT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -79,17 +78,21 @@ public final class ReferenceModel {
                 canonical = canonical.withCommandLines(ReferenceModel.inTimeOrder(actual.commandLines(), firstSeen));
             }
             if (streaming && view.rule().equals("R1")) {
-                List<String> activity =
-                        actual.sourceEvents().stream().filter(source -> source.startsWith("activity ")).toList();
-                boolean knownAtEmission =
-                        activity.containsAll(activityAtEarliest) && view.sourceEvents().containsAll(activity);
-                boolean callerFromThose =
-                        emailAtEarliest != null
-                                ? emailAtEarliest.equals(actual.userEmail())
-                                : actual.userEmail() == null || actual.userEmail().equals(view.userEmail());
+                List<String> activity = actual.sourceEvents().stream()
+                        .filter(source -> source.startsWith("activity "))
+                        .toList();
+                boolean knownAtEmission = activity.containsAll(activityAtEarliest)
+                        && view.sourceEvents().containsAll(activity);
+                boolean callerFromThose = emailAtEarliest != null
+                        ? emailAtEarliest.equals(actual.userEmail())
+                        : actual.userEmail() == null || actual.userEmail().equals(view.userEmail());
                 if (knownAtEmission && callerFromThose) {
-                    List<String> sources = new ArrayList<>(view.sourceEvents().stream().filter(source -> source.startsWith("activity ")).toList());
-                    actual.sourceEvents().stream().filter(source -> !source.startsWith("activity ")).forEach(sources::add);
+                    List<String> sources = new ArrayList<>(view.sourceEvents().stream()
+                            .filter(source -> source.startsWith("activity "))
+                            .toList());
+                    actual.sourceEvents().stream()
+                            .filter(source -> !source.startsWith("activity "))
+                            .forEach(sources::add);
                     sources.sort(null);
                     canonical = canonical.withActivityAsReference(sources, view.userEmail());
                 }
@@ -144,7 +147,9 @@ public final class ReferenceModel {
 
         /** The caller from the earliest record that names one. */
         String userEmail() {
-            for (ActivityRecord record : records.stream().sorted(Comparator.comparingLong(ActivityRecord::at)).toList()) {
+            for (ActivityRecord record : records.stream()
+                    .sorted(Comparator.comparingLong(ActivityRecord::at))
+                    .toList()) {
                 if (record.userEmail() != null) {
                     long at = record.at();
                     return the(
@@ -182,7 +187,8 @@ public final class ReferenceModel {
             }
         }
         List<Expected> alerts = new ArrayList<>();
-        correlated.forEach((invocation, correlatedProcesses) -> alerts.add(r1Alert(invocation, correlatedProcesses, where)));
+        correlated.forEach(
+                (invocation, correlatedProcesses) -> alerts.add(r1Alert(invocation, correlatedProcesses, where)));
         return alerts;
     }
 
@@ -217,9 +223,8 @@ public final class ReferenceModel {
             return a.at() > b.at();
         }
         if (a.idKey() == null && b.idKey() == null) {
-            throw new IllegalArgumentException(
-                    "two invocations without correlation id at one millisecond on " + a.host() + ": the README leaves"
-                            + " their order open");
+            throw new IllegalArgumentException("two invocations without correlation id at one millisecond on "
+                    + a.host() + ": the README leaves" + " their order open");
         }
         if (a.idKey() == null || b.idKey() == null) {
             return b.idKey() == null;
@@ -238,23 +243,24 @@ public final class ReferenceModel {
         invocation.records().forEach(record -> sources.add(source(record, where)));
         processes.forEach(process -> sources.add(source(process, where)));
         sources.sort(null);
-        AlertView view =
-                new AlertView(
-                        "R1",
-                        invocation.host(),
-                        time(invocation.at()),
-                        invocation.correlationId(),
-                        processes.size(),
-                        time(processes.stream().mapToLong(ProcessRecord::at).min().orElseThrow()),
-                        invocation.userEmail(),
-                        inTimeOrder(new ArrayList<>(firstSeen.keySet()), firstSeen),
-                        sources);
+        AlertView view = new AlertView(
+                "R1",
+                invocation.host(),
+                time(invocation.at()),
+                invocation.correlationId(),
+                processes.size(),
+                time(processes.stream().mapToLong(ProcessRecord::at).min().orElseThrow()),
+                invocation.userEmail(),
+                inTimeOrder(new ArrayList<>(firstSeen.keySet()), firstSeen),
+                sources);
         Set<String> atEarliest = new HashSet<>();
         invocation.earliest().forEach(record -> atEarliest.add(source(record, where)));
-        String emailAtEarliest =
-                the(
-                        invocation.earliest().stream().map(ActivityRecord::userEmail).filter(Objects::nonNull).toList(),
-                        "caller");
+        String emailAtEarliest = the(
+                invocation.earliest().stream()
+                        .map(ActivityRecord::userEmail)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                "caller");
         return new Expected(view, firstSeen, atEarliest, emailAtEarliest);
     }
 
@@ -267,7 +273,8 @@ public final class ReferenceModel {
         if (isSysmon(process)) {
             return hasWindowsScriptParent(process) && !isConsoleHost(process);
         }
-        boolean windows = "start".equals(process.action()) && hasWindowsScriptParent(process) && !isConsoleHost(process);
+        boolean windows =
+                "start".equals(process.action()) && hasWindowsScriptParent(process) && !isConsoleHost(process);
         boolean linux = "exec".equals(process.action()) && hasLinuxScriptParent(process, R1_SHELLS);
         return windows || linux;
     }
@@ -280,25 +287,23 @@ public final class ReferenceModel {
 
     /** SPEC section 3: a process start whose parent is the script's PowerShell or a shell running the waagent script. */
     static boolean isR2Hit(ProcessRecord process) {
-        boolean start =
-                isSysmon(process)
-                        || process.eventType().contains("start")
-                        || process.eventType().contains("process_started");
+        boolean start = isSysmon(process)
+                || process.eventType().contains("start")
+                || process.eventType().contains("process_started");
         return start && (hasWindowsScriptParent(process) || hasLinuxScriptParent(process, R2_SHELLS));
     }
 
     private static Expected r2Alert(ProcessRecord process, Locations where) {
-        AlertView view =
-                new AlertView(
-                        "R2",
-                        hostKey(process.host()),
-                        time(process.at()),
-                        null,
-                        null,
-                        null,
-                        null,
-                        process.commandLine() == null ? List.of() : List.of(process.commandLine()),
-                        List.of(source(process, where)));
+        AlertView view = new AlertView(
+                "R2",
+                hostKey(process.host()),
+                time(process.at()),
+                null,
+                null,
+                null,
+                null,
+                process.commandLine() == null ? List.of() : List.of(process.commandLine()),
+                List.of(source(process, where)));
         return new Expected(view, Map.of(), Set.of(), null);
     }
 
@@ -346,7 +351,8 @@ public final class ReferenceModel {
     private static boolean hasLinuxScriptParent(ProcessRecord process, Set<String> shells) {
         return process.parentName() != null
                 && shells.contains(process.parentName())
-                && process.parentArgs().stream().anyMatch(arg -> WAAGENT_SCRIPT.matcher(arg).matches());
+                && process.parentArgs().stream()
+                        .anyMatch(arg -> WAAGENT_SCRIPT.matcher(arg).matches());
     }
 
     private static boolean isSysmon(ProcessRecord process) {
@@ -370,7 +376,11 @@ public final class ReferenceModel {
 
     private static String source(ProcessRecord process, Locations where) {
         return AlertView.sourceEvent(
-                "process", time(process.at()), process.eventId(), where.file(process), where.line(process),
+                "process",
+                time(process.at()),
+                process.eventId(),
+                where.file(process),
+                where.line(process),
                 where.recordIndex(process));
     }
 
@@ -378,7 +388,8 @@ public final class ReferenceModel {
     static List<String> inTimeOrder(List<String> lines, Map<String, Long> firstSeen) {
         TreeMap<Long, List<String>> byTime = new TreeMap<>();
         for (String line : lines) {
-            byTime.computeIfAbsent(firstSeen.getOrDefault(line, Long.MAX_VALUE), t -> new ArrayList<>()).add(line);
+            byTime.computeIfAbsent(firstSeen.getOrDefault(line, Long.MAX_VALUE), t -> new ArrayList<>())
+                    .add(line);
         }
         List<String> ordered = new ArrayList<>();
         byTime.values().forEach(group -> group.stream().sorted().forEach(ordered::add));
@@ -388,8 +399,8 @@ public final class ReferenceModel {
     /** The one value all of these agree on; the README names no tie-break for them. */
     private static String the(List<String> values, String what) {
         if (values.stream().distinct().count() > 1) {
-            throw new IllegalArgumentException(
-                    "records at one millisecond disagree on the " + what + " " + values + ": the README leaves it open");
+            throw new IllegalArgumentException("records at one millisecond disagree on the " + what + " " + values
+                    + ": the README leaves it open");
         }
         return values.isEmpty() ? null : values.get(0);
     }

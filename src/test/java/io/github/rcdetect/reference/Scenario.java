@@ -112,14 +112,36 @@ public record Scenario(List<ActivityRecord> activity, List<ProcessRecord> proces
 
         public ProcessRecord withHost(String name) {
             return new ProcessRecord(
-                    at, name, shape, action, eventType, this.name, commandLine, parentName, parentCommandLine,
-                    parentArgs, entityId, pid, timeFormat);
+                    at,
+                    name,
+                    shape,
+                    action,
+                    eventType,
+                    this.name,
+                    commandLine,
+                    parentName,
+                    parentCommandLine,
+                    parentArgs,
+                    entityId,
+                    pid,
+                    timeFormat);
         }
 
         public ProcessRecord withIdentity(String entity, long processId) {
             return new ProcessRecord(
-                    at, host, shape, action, eventType, name, commandLine, parentName, parentCommandLine, parentArgs,
-                    entity, processId, timeFormat);
+                    at,
+                    host,
+                    shape,
+                    action,
+                    eventType,
+                    name,
+                    commandLine,
+                    parentName,
+                    parentCommandLine,
+                    parentArgs,
+                    entity,
+                    processId,
+                    timeFormat);
         }
 
         /** Sysmon has no {@code event.id}; Defend documents carry one. */
@@ -132,8 +154,18 @@ public record Scenario(List<ActivityRecord> activity, List<ProcessRecord> proces
             return String.format(
                     "process %+d ms host=%s %s action=%s type=%s name=%s cmd=%s parent=%s parentCmd=%s parentArgs=%s"
                             + " %s/%s",
-                    at, host, shape, action, eventType, name, quote(commandLine), parentName,
-                    quote(parentCommandLine), parentArgs, entityId, timeFormat);
+                    at,
+                    host,
+                    shape,
+                    action,
+                    eventType,
+                    name,
+                    quote(commandLine),
+                    parentName,
+                    quote(parentCommandLine),
+                    parentArgs,
+                    entityId,
+                    timeFormat);
         }
     }
 

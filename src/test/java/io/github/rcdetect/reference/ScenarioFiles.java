@@ -63,8 +63,10 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
     public static ScenarioFiles stream(List<Scenario> scenarios, Random random, long disorderMillis, Path directory)
             throws IOException {
         ScenarioFiles files = new ScenarioFiles();
-        List<ActivityRecord> activity = jitteredTimeOrder(allActivity(scenarios), ActivityRecord::at, disorderMillis, random);
-        List<ProcessRecord> processes = jitteredTimeOrder(allProcesses(scenarios), ProcessRecord::at, disorderMillis, random);
+        List<ActivityRecord> activity =
+                jitteredTimeOrder(allActivity(scenarios), ActivityRecord::at, disorderMillis, random);
+        List<ProcessRecord> processes =
+                jitteredTimeOrder(allProcesses(scenarios), ProcessRecord::at, disorderMillis, random);
         files.write(directory, "activity", activityLines(activity, random, 4), 1, random, files.activityFiles);
         files.write(directory, "process", processLines(processes), 1, random, files.processFiles);
         return files;
@@ -118,7 +120,8 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
             List<T> records, java.util.function.ToLongFunction<T> time, long disorder, Random random) {
         List<Map.Entry<Long, T>> keyed = new ArrayList<>();
         for (T record : records) {
-            keyed.add(Map.entry(time.applyAsLong(record) + (disorder == 0 ? 0 : (long) (random.nextDouble() * disorder)), record));
+            keyed.add(Map.entry(
+                    time.applyAsLong(record) + (disorder == 0 ? 0 : (long) (random.nextDouble() * disorder)), record));
         }
         keyed.sort(Map.Entry.comparingByKey());
         return keyed.stream().map(Map.Entry::getValue).toList();
@@ -163,13 +166,15 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
     }
 
     private static Line batchLine(List<ActivityRecord> batch) {
-        ObjectNode message = Documents.eventHubBatch(batch.stream().map(ScenarioFiles::activityDocument).toList());
+        ObjectNode message = Documents.eventHubBatch(
+                batch.stream().map(ScenarioFiles::activityDocument).toList());
         return new Line(Documents.line(message), List.copyOf(batch), true);
     }
 
     private static List<Line> processLines(List<ProcessRecord> processes) {
         List<Line> lines = new ArrayList<>();
-        processes.forEach(process -> lines.add(new Line(Documents.line(processDocument(process)), List.of(process), false)));
+        processes.forEach(
+                process -> lines.add(new Line(Documents.line(processDocument(process)), List.of(process), false)));
         return lines;
     }
 
@@ -180,7 +185,8 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
             parts.add(new ArrayList<>());
         }
         // Each file keeps the relative order of its lines.
-        lines.forEach(line -> parts.get(fileCount == 1 ? 0 : random.nextInt(fileCount)).add(line));
+        lines.forEach(line ->
+                parts.get(fileCount == 1 ? 0 : random.nextInt(fileCount)).add(line));
         Files.createDirectories(directory.resolve(stream));
         for (int i = 0; i < fileCount; i++) {
             // A folder per stream, so a bounded run can be pointed at it as bin/detect would be.
@@ -204,22 +210,21 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
     // ---- documents ------------------------------------------------------------------------------------------------
 
     static ObjectNode activityDocument(ActivityRecord record) {
-        ActivityDocument document =
-                ActivityDocument.operation(record.operation())
-                        .time(record.timeFormat().render(Scenario.T0.plusMillis(record.at())))
-                        .resourceId(resourceId(record))
-                        .resourceName(record.vm())
-                        .result(record.result().resultType)
-                        .resultSignature(record.result() == Result.FAILURE ? "Failed." : "Started.")
-                        .correlationId(record.correlationId())
-                        // The integration's ECS of these records carries no principal.
-                        .caller(
-                                "203.0.113.7",
-                                ActivityDocument.TENANT,
-                                record.shape() == ActivityShape.RAW ? "ee4d999c57f24213adac6192582b8649" : null,
-                                record.userEmail())
-                        .subscription(ActivityDocument.SUBSCRIPTION)
-                        .levelAndLocation("Information", "global");
+        ActivityDocument document = ActivityDocument.operation(record.operation())
+                .time(record.timeFormat().render(Scenario.T0.plusMillis(record.at())))
+                .resourceId(resourceId(record))
+                .resourceName(record.vm())
+                .result(record.result().resultType)
+                .resultSignature(record.result() == Result.FAILURE ? "Failed." : "Started.")
+                .correlationId(record.correlationId())
+                // The integration's ECS of these records carries no principal.
+                .caller(
+                        "203.0.113.7",
+                        ActivityDocument.TENANT,
+                        record.shape() == ActivityShape.RAW ? "ee4d999c57f24213adac6192582b8649" : null,
+                        record.userEmail())
+                .subscription(ActivityDocument.SUBSCRIPTION)
+                .levelAndLocation("Information", "global");
         return switch (record.shape()) {
             case RAW -> document.raw();
             case ECS_NESTED -> document.ecs();
@@ -231,26 +236,27 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
         // Azure writes resource ids upper-cased in some records and in ARM's mixed case in others.
         return record.at() % 2 == 0
                 ? ActivityDocument.vmResourceId(ActivityDocument.SUBSCRIPTION, "PROD-RG", record.vm())
-                : ActivityDocument.vmResourceIdArmCase(ActivityDocument.SUBSCRIPTION.toLowerCase(), "prod-rg", record.vm());
+                : ActivityDocument.vmResourceIdArmCase(
+                        ActivityDocument.SUBSCRIPTION.toLowerCase(), "prod-rg", record.vm());
     }
 
     static ObjectNode processDocument(ProcessRecord process) {
-        ProcessDocument document =
-                ProcessDocument.process()
-                        .time(process.timeFormat().render(Scenario.T0.plusMillis(process.at())))
-                        .host(process.host())
-                        .name(process.name())
-                        .pid(process.pid())
-                        .commandLine(process.commandLine())
-                        .parent(process.parentName(), process.parentCommandLine(), process.parentArgs())
-                        .parentPid(process.pid() - 1);
+        ProcessDocument document = ProcessDocument.process()
+                .time(process.timeFormat().render(Scenario.T0.plusMillis(process.at())))
+                .host(process.host())
+                .name(process.name())
+                .pid(process.pid())
+                .commandLine(process.commandLine())
+                .parent(process.parentName(), process.parentCommandLine(), process.parentArgs())
+                .parentPid(process.pid() - 1);
         return switch (process.shape()) {
             case DEFEND -> defend(process, document).defend();
             case DEFEND_DOTTED -> defend(process, document).defendDotted();
-            case SYSMON_INGEST -> document.entityId(process.entityId())
-                    .executable(WINDOWS_DIR + process.name())
-                    .parentExecutable(POWERSHELL_DIR + process.parentName())
-                    .sysmonIngest();
+            case SYSMON_INGEST ->
+                document.entityId(process.entityId())
+                        .executable(WINDOWS_DIR + process.name())
+                        .parentExecutable(POWERSHELL_DIR + process.parentName())
+                        .sysmonIngest();
             case SYSMON_WINLOGBEAT -> winlogbeat(process, document).sysmonWinlogbeat();
         };
     }

@@ -6,7 +6,6 @@ import io.github.rcdetect.reference.ReferenceModel.Invocation;
 import io.github.rcdetect.reference.Scenario.ActivityRecord;
 import io.github.rcdetect.reference.Scenario.ProcessRecord;
 import io.github.rcdetect.reference.Scenario.Result;
-
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
@@ -59,35 +58,74 @@ class ScenariosTest {
         cover("guest process at -1 ms", delays.contains(-1L), 2);
         cover("overlapping invocations on a host", pairOnOneHost(invocations, d -> d <= 120_000), 25);
         cover("invocations at one millisecond on a host", pairOnOneHost(invocations, d -> d == 0), 0.5);
-        cover("invocation of several records", invocations.stream().anyMatch(i -> i.records().size() > 1), 30);
-        Map<List<String>, List<ActivityRecord>> byId =
+        cover(
+                "invocation of several records",
+                invocations.stream().anyMatch(i -> i.records().size() > 1),
+                30);
+        Map<List<String>, List<ActivityRecord>> byId = scenario.activity().stream()
+                .filter(record -> record.correlationId() != null)
+                .collect(Collectors.groupingBy(record -> List.of(
+                        ReferenceModel.hostKey(record.vm()),
+                        record.correlationId().toLowerCase(Locale.ROOT))));
+        cover(
+                "Failure record of an invocation that started",
+                byId.values().stream()
+                        .anyMatch(group -> group.stream().anyMatch(r -> r.result() == Result.FAILURE)
+                                && group.stream().anyMatch(r -> r.result() != Result.FAILURE)),
+                20);
+        cover(
+                "lone Failure record",
                 scenario.activity().stream()
-                        .filter(record -> record.correlationId() != null)
-                        .collect(Collectors.groupingBy(record -> List.of(
-                                ReferenceModel.hostKey(record.vm()), record.correlationId().toLowerCase(Locale.ROOT))));
-        cover("Failure record of an invocation that started",
-                byId.values().stream().anyMatch(group -> group.stream().anyMatch(r -> r.result() == Result.FAILURE)
-                        && group.stream().anyMatch(r -> r.result() != Result.FAILURE)), 20);
-        cover("lone Failure record",
-                scenario.activity().stream().anyMatch(r -> r.result() == Result.FAILURE
-                        && (r.correlationId() == null || byId.get(List.of(ReferenceModel.hostKey(r.vm()),
-                                r.correlationId().toLowerCase(Locale.ROOT))).size() == 1)), 10);
-        cover("an id in two spellings",
-                byId.values().stream().anyMatch(group -> group.stream().map(ActivityRecord::correlationId).distinct().count() > 1), 15);
+                        .anyMatch(r -> r.result() == Result.FAILURE
+                                && (r.correlationId() == null
+                                        || byId.get(List.of(
+                                                                ReferenceModel.hostKey(r.vm()),
+                                                                r.correlationId()
+                                                                        .toLowerCase(Locale.ROOT)))
+                                                        .size()
+                                                == 1)),
+                10);
+        cover(
+                "an id in two spellings",
+                byId.values().stream()
+                        .anyMatch(group -> group.stream()
+                                        .map(ActivityRecord::correlationId)
+                                        .distinct()
+                                        .count()
+                                > 1),
+                15);
         cover("R1 alert", alerts.stream().anyMatch(alert -> alert.view().rule().equals("R1")), 25);
-        cover("script child that is no R1 guest (fork, conhost.exe, other shell)",
-                scenario.processes().stream().anyMatch(p -> ReferenceModel.isR2Hit(p) && !ReferenceModel.isR1GuestProcess(p)), 30);
-        cover("script<N> with N of several digits",
-                scenario.processes().stream().anyMatch(p -> ReferenceModel.hasWindowsScriptParent(p)
-                        && p.parentCommandLine().toLowerCase(Locale.ROOT).matches("(?s).*script[0-9]{2,}\\.ps1.*")), 25);
-        cover("spacing variant of the PowerShell command line",
-                scenario.processes().stream().anyMatch(p -> ReferenceModel.hasWindowsScriptParent(p)
-                        && !p.parentCommandLine().equals(p.parentCommandLine().trim().replaceAll("\\s+", " "))), 30);
-        cover("look-alike PowerShell command line",
-                scenario.processes().stream().anyMatch(p -> "powershell.exe".equalsIgnoreCase(p.parentName())
-                        && !ReferenceModel.hasWindowsScriptParent(p)), 20);
-        cover("host name in another case",
-                scenario.processes().stream().anyMatch(p -> !p.host().equals(p.host().toLowerCase(Locale.ROOT))), 50);
+        cover(
+                "script child that is no R1 guest (fork, conhost.exe, other shell)",
+                scenario.processes().stream()
+                        .anyMatch(p -> ReferenceModel.isR2Hit(p) && !ReferenceModel.isR1GuestProcess(p)),
+                30);
+        cover(
+                "script<N> with N of several digits",
+                scenario.processes().stream()
+                        .anyMatch(p -> ReferenceModel.hasWindowsScriptParent(p)
+                                && p.parentCommandLine()
+                                        .toLowerCase(Locale.ROOT)
+                                        .matches("(?s).*script[0-9]{2,}\\.ps1.*")),
+                25);
+        cover(
+                "spacing variant of the PowerShell command line",
+                scenario.processes().stream()
+                        .anyMatch(p -> ReferenceModel.hasWindowsScriptParent(p)
+                                && !p.parentCommandLine()
+                                        .equals(p.parentCommandLine().trim().replaceAll("\\s+", " "))),
+                30);
+        cover(
+                "look-alike PowerShell command line",
+                scenario.processes().stream()
+                        .anyMatch(p -> "powershell.exe".equalsIgnoreCase(p.parentName())
+                                && !ReferenceModel.hasWindowsScriptParent(p)),
+                20);
+        cover(
+                "host name in another case",
+                scenario.processes().stream()
+                        .anyMatch(p -> !p.host().equals(p.host().toLowerCase(Locale.ROOT))),
+                50);
     }
 
     private static boolean pairOnOneHost(List<Invocation> invocations, Predicate<Long> distance) {

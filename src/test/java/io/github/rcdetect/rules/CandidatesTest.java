@@ -20,9 +20,18 @@ import java.util.List;
 class CandidatesTest {
     private static final String SCRIPT = "powershell -ExecutionPolicy Unrestricted -File script1.ps1";
     private static final String WAAGENT = "/var/lib/waagent/run-command/download/3/script.sh";
-    private static final List<String> PARENTS =
-            List.of("powershell.exe", "PowerShell.EXE", "bash", "dash", "sh", "zsh", "busybox", "Bash", "cmd.exe",
-                    "pwsh.exe", "python3");
+    private static final List<String> PARENTS = List.of(
+            "powershell.exe",
+            "PowerShell.EXE",
+            "bash",
+            "dash",
+            "sh",
+            "zsh",
+            "busybox",
+            "Bash",
+            "cmd.exe",
+            "pwsh.exe",
+            "python3");
 
     private static boolean someRuleReads(ProcessEvent event) {
         return Rules.ALL.stream().anyMatch(rule -> rule.readsProcess(event));
@@ -41,7 +50,9 @@ class CandidatesTest {
         for (ProcessEvent event : events) {
             if (someRuleReads(event)) {
                 matched++;
-                assertThat(Candidates.mayBeScriptChild(event.parentName)).as(event.parentName).isTrue();
+                assertThat(Candidates.mayBeScriptChild(event.parentName))
+                        .as(event.parentName)
+                        .isTrue();
             }
         }
         // PowerShell both ways for two shapes; exec under the five shells R1 or R2 accept; fork under those R2 accepts.
@@ -51,9 +62,12 @@ class CandidatesTest {
     @Test
     void processesUnderOtherParentsAreNot() {
         for (String parent : List.of("cmd.exe", "pwsh.exe", "python3", "Bash", "services.exe")) {
-            assertThat(Candidates.mayBeScriptChild(Processes.windows(parent, SCRIPT).parentName)).as(parent).isFalse();
+            assertThat(Candidates.mayBeScriptChild(Processes.windows(parent, SCRIPT).parentName))
+                    .as(parent)
+                    .isFalse();
         }
-        assertThat(Candidates.mayBeScriptChild(Processes.linux("exec", null, WAAGENT).parentName)).isFalse();
+        assertThat(Candidates.mayBeScriptChild(Processes.linux("exec", null, WAAGENT).parentName))
+                .isFalse();
     }
 
     @Test
@@ -65,7 +79,9 @@ class CandidatesTest {
             record.outcome = outcome;
             assertThat(Rules.ALL.stream().anyMatch(rule -> rule.readsActivity(record)))
                     .isEqualTo(!"failure".equals(outcome));
-            assertThat(Candidates.mayBeRunCommandRecord(record.action)).as("outcome %s", outcome).isTrue();
+            assertThat(Candidates.mayBeRunCommandRecord(record.action))
+                    .as("outcome %s", outcome)
+                    .isTrue();
         }
         ActivityEvent deallocate = new ActivityEvent();
         deallocate.action = "MICROSOFT.COMPUTE/VIRTUALMACHINES/DEALLOCATE/ACTION";

@@ -5,9 +5,9 @@ import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.ProcessEvent;
 import io.github.rcdetect.output.AlertDocument;
 import io.github.rcdetect.output.AlertDocuments;
-import io.github.rcdetect.rules.registry.Rules;
 import io.github.rcdetect.rules.childprocess.ChildProcessDetection;
 import io.github.rcdetect.rules.correlation.Correlations;
+import io.github.rcdetect.rules.registry.Rules;
 
 import java.util.List;
 

@@ -44,7 +44,9 @@ public final class DetectionRun {
             JobExecutionResult execution) {
 
         public List<ObjectNode> alerts(String ruleId) {
-            return alerts.stream().filter(alert -> ruleId.equals(alert.at("/rule/id").asText())).toList();
+            return alerts.stream()
+                    .filter(alert -> ruleId.equals(alert.at("/rule/id").asText()))
+                    .toList();
         }
 
         public long counter(String accumulator) {
@@ -101,15 +103,14 @@ public final class DetectionRun {
     public Result runPaced(List<Line> lines, Duration pause) throws Exception {
         StreamExecutionEnvironment env = environment();
         env.setBufferTimeout(0);
-        DataStream<InputRecord> all =
-                env.fromSource(
-                        new DataGeneratorSource<>(
-                                new ParseLine(lines, pause),
-                                lines.size(),
-                                RateLimiterStrategy.noOp(),
-                                TypeInformation.of(InputRecord.class)),
-                        watermarks,
-                        "paced lines");
+        DataStream<InputRecord> all = env.fromSource(
+                new DataGeneratorSource<>(
+                        new ParseLine(lines, pause),
+                        lines.size(),
+                        RateLimiterStrategy.noOp(),
+                        TypeInformation.of(InputRecord.class)),
+                watermarks,
+                "paced lines");
         return execute(
                 env,
                 all.filter(record -> stream(record) == EventStream.ACTIVITY),
@@ -163,7 +164,8 @@ public final class DetectionRun {
         return env;
     }
 
-    private Result execute(StreamExecutionEnvironment env, DataStream<InputRecord> activity, DataStream<InputRecord> process)
+    private Result execute(
+            StreamExecutionEnvironment env, DataStream<InputRecord> activity, DataStream<InputRecord> process)
             throws Exception {
         CollectingSinks sinks = new CollectingSinks();
         DetectionPipeline.build(activity, process, CorrelationSettings.defaults(), sinks);

@@ -9,13 +9,15 @@ import java.util.Arrays;
 public final class HugeLines {
     /** 100 MB: 25 times the record limit, a size no buffer of the job may grow to. */
     public static final long HUNDRED_MB = 100_000_000L;
+
     public static final int DEPTH = 100_000;
 
     private HugeLines() {}
 
     /** A process record whose command line makes the line {@code length} bytes long (no newline); returns the length. */
     public static long writeHugeRecord(OutputStream out, long length) throws IOException {
-        byte[] head = "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"command_line\":\"".getBytes(StandardCharsets.US_ASCII);
+        byte[] head = "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"command_line\":\""
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] tail = "\"}}".getBytes(StandardCharsets.US_ASCII);
         byte[] chunk = new byte[1 << 20];
         Arrays.fill(chunk, (byte) 'A');

@@ -42,27 +42,26 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     private KafkaClusterTestKit cluster;
     /** Taken once: the test kit reads it from the running broker, and it must stay the same across a restart. */
     private String bootstrapServers;
+
     private volatile boolean brokerStopped;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        cluster =
-                new KafkaClusterTestKit.Builder(
-                                new TestKitNodes.Builder()
-                                        .setCombined(true)
-                                        .setNumBrokerNodes(1)
-                                        .setNumControllerNodes(1)
-                                        .build())
-                        .setConfigProp("offsets.topic.replication.factor", "1")
-                        .setConfigProp("offsets.topic.num.partitions", "1")
-                        .setConfigProp("transaction.state.log.replication.factor", "1")
-                        .setConfigProp("transaction.state.log.min.isr", "1")
-                        .setConfigProp("transaction.state.log.num.partitions", "1")
-                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                        .setConfigProp("auto.create.topics.enable", "false")
-                        // Check retention often, so a message the job stamps too old is deleted during the test.
-                        .setConfigProp("log.retention.check.interval.ms", "1000")
-                        .build();
+        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("transaction.state.log.num.partitions", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("auto.create.topics.enable", "false")
+                // Check retention often, so a message the job stamps too old is deleted during the test.
+                .setConfigProp("log.retention.check.interval.ms", "1000")
+                .build();
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
@@ -110,21 +109,19 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     /** Creates topics with a unique suffix, so tests sharing the broker never see each other's records. */
     public Topics createTopics(int inputPartitions) throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Topics topics =
-                new Topics(
-                        "activity-" + suffix,
-                        "process-" + suffix,
-                        "alerts-" + suffix,
-                        "dead-letters-" + suffix,
-                        "late-" + suffix);
+        Topics topics = new Topics(
+                "activity-" + suffix,
+                "process-" + suffix,
+                "alerts-" + suffix,
+                "dead-letters-" + suffix,
+                "late-" + suffix);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            admin.createTopics(
-                            List.of(
-                                    new NewTopic(topics.activity(), inputPartitions, (short) 1),
-                                    new NewTopic(topics.process(), inputPartitions, (short) 1),
-                                    new NewTopic(topics.alerts(), 1, (short) 1),
-                                    new NewTopic(topics.deadLetters(), 1, (short) 1),
-                                    new NewTopic(topics.late(), 1, (short) 1)))
+            admin.createTopics(List.of(
+                            new NewTopic(topics.activity(), inputPartitions, (short) 1),
+                            new NewTopic(topics.process(), inputPartitions, (short) 1),
+                            new NewTopic(topics.alerts(), 1, (short) 1),
+                            new NewTopic(topics.deadLetters(), 1, (short) 1),
+                            new NewTopic(topics.late(), 1, (short) 1)))
                     .all()
                     .get();
         }
@@ -168,10 +165,9 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(topic).stream()
-                            .map(info -> new TopicPartition(topic, info.partition()))
-                            .toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             if (partitions.isEmpty()) {
                 throw new IllegalStateException("no partitions of topic " + topic);
             }

@@ -23,11 +23,10 @@ import java.util.regex.Pattern;
 public final class LogSinkCapture {
     private static final String LAYOUT = "%d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n";
     private static final String KIND = "dead letter";
-    private static final Pattern LINE =
-            Pattern.compile(
-                    "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} WARN  io\\.github\\.rcdetect\\.io\\.LogSink +\\[\\] - "
-                            + KIND
-                            + " ([^\\n]*)\\n");
+    private static final Pattern LINE = Pattern.compile(
+            "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} WARN  io\\.github\\.rcdetect\\.io\\.LogSink +\\[\\] - "
+                    + KIND
+                    + " ([^\\n]*)\\n");
 
     private final StringWriter captured = new StringWriter();
     private final SinkWriter<String> writer;
@@ -35,12 +34,14 @@ public final class LogSinkCapture {
     private LogSinkCapture() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration configuration = context.getConfiguration();
-        WriterAppender appender =
-                WriterAppender.newBuilder()
-                        .setName("log-sink-capture")
-                        .setTarget(captured)
-                        .setLayout(PatternLayout.newBuilder().withPattern(LAYOUT).withConfiguration(configuration).build())
-                        .build();
+        WriterAppender appender = WriterAppender.newBuilder()
+                .setName("log-sink-capture")
+                .setTarget(captured)
+                .setLayout(PatternLayout.newBuilder()
+                        .withPattern(LAYOUT)
+                        .withConfiguration(configuration)
+                        .build())
+                .build();
         appender.start();
         LoggerConfig logger = new LoggerConfig(LogSink.class.getName(), Level.WARN, false);
         logger.addAppender(appender, Level.WARN, null);
@@ -73,8 +74,15 @@ public final class LogSinkCapture {
         String text = captured.toString();
         for (int i = 0; i < text.length() - 1; i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\u000b' || c == '\f') {
-                throw new AssertionError(String.format("log output breaks at index %d (U+%04X): %s", i, (int) c, OutputLines.clip(text)));
+            if (c == '\n'
+                    || c == '\r'
+                    || c == '\u2028'
+                    || c == '\u2029'
+                    || c == '\u0085'
+                    || c == '\u000b'
+                    || c == '\f') {
+                throw new AssertionError(String.format(
+                        "log output breaks at index %d (U+%04X): %s", i, (int) c, OutputLines.clip(text)));
             }
         }
         Matcher line = LINE.matcher(text);

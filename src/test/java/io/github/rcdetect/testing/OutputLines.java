@@ -12,12 +12,11 @@ import java.util.Base64;
 /** What every output line must be, whatever text went into it: one line of printable ASCII that is one JSON object. */
 public final class OutputLines {
     /** A reader for lines up to the job's own output sizes (a 1 MiB command line escapes to several MiB). */
-    private static final ObjectMapper STRICT_READER =
-            new ObjectMapper(
-                    JsonFactory.builder()
-                            .streamReadConstraints(
-                                    StreamReadConstraints.builder().maxStringLength(64 * 1024 * 1024).build())
-                            .build());
+    private static final ObjectMapper STRICT_READER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(64 * 1024 * 1024)
+                    .build())
+            .build());
 
     private OutputLines() {}
 

@@ -34,7 +34,11 @@ public final class Records {
                 .resourceId(ActivityDocument.vmResourceId(SUBSCRIPTION, "PROD-RG", vm))
                 .result(resultType)
                 .correlationId(correlationId)
-                .caller("203.0.113.7", ActivityDocument.TENANT, "ee4d999c57f24213adac6192582b8649", "mallory@contoso.com")
+                .caller(
+                        "203.0.113.7",
+                        ActivityDocument.TENANT,
+                        "ee4d999c57f24213adac6192582b8649",
+                        "mallory@contoso.com")
                 .claims("mallory@contoso.com", null, "Mallory")
                 .raw();
     }

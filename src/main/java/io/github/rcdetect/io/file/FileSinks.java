@@ -26,7 +26,8 @@ public final class FileSinks implements Sinks {
 
     @Override
     public void alerts(DataStream<AlertDocument> documents) {
-        documents.map(OutputLine::of)
+        documents
+                .map(OutputLine::of)
                 .name("alert lines")
                 .uid("alert-lines")
                 .sinkTo(alerts == null ? NdjsonFileSink.toStandardOutput() : NdjsonFileSink.toFile(alerts))

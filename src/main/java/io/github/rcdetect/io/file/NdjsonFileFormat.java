@@ -41,15 +41,18 @@ public final class NdjsonFileFormat implements BulkFormat<InputRecord, FileSourc
     }
 
     @Override
-    public BulkFormat.Reader<InputRecord> createReader(Configuration config, FileSourceSplit split)
-            throws IOException {
+    public BulkFormat.Reader<InputRecord> createReader(Configuration config, FileSourceSplit split) throws IOException {
         return new Reader(split, 0);
     }
 
     @Override
     public BulkFormat.Reader<InputRecord> restoreReader(Configuration config, FileSourceSplit split)
             throws IOException {
-        return new Reader(split, split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L));
+        return new Reader(
+                split,
+                split.getReaderPosition()
+                        .map(CheckpointedPosition::getRecordsAfterOffset)
+                        .orElse(0L));
     }
 
     @Override
@@ -66,7 +69,9 @@ public final class NdjsonFileFormat implements BulkFormat<InputRecord, FileSourc
     static String displayPath(Path path) {
         java.nio.file.Path file = Paths.get(path.toUri()).toAbsolutePath().normalize();
         java.nio.file.Path workingDirectory = Paths.get("").toAbsolutePath();
-        return file.startsWith(workingDirectory) ? workingDirectory.relativize(file).toString() : file.toString();
+        return file.startsWith(workingDirectory)
+                ? workingDirectory.relativize(file).toString()
+                : file.toString();
     }
 
     private final class Reader implements BulkFormat.Reader<InputRecord> {

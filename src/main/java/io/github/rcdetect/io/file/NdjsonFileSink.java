@@ -70,7 +70,8 @@ public final class NdjsonFileSink implements Sink<OutputLine> {
         public void flush(boolean endOfInput) throws IOException {
             if (endOfInput && !written) {
                 written = true;
-                lines.sort(Comparator.comparing((OutputLine line) -> line.sortKey).thenComparing(line -> line.json));
+                lines.sort(
+                        Comparator.comparing((OutputLine line) -> line.sortKey).thenComparing(line -> line.json));
                 switch (target) {
                     case STANDARD_OUTPUT:
                         writeTo(new OutputStreamWriter(new NonClosing(System.out), StandardCharsets.UTF_8));

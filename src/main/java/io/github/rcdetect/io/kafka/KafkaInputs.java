@@ -22,16 +22,15 @@ public final class KafkaInputs {
         Properties consumer = kafka.clientProperties();
         // Records of an upstream transaction count once it commits (Kafka's own default reads them before).
         consumer.putIfAbsent("isolation.level", "read_committed");
-        KafkaSource<InputRecord> source =
-                KafkaSource.<InputRecord>builder()
-                        .setBootstrapServers(kafka.bootstrapServers())
-                        .setTopics(kafka.topic(stream))
-                        .setGroupId(kafka.groupId())
-                        .setClientIdPrefix(kafka.groupId() + "-" + stream.id())
-                        .setStartingOffsets(startingOffsets(kafka.startingOffsets()))
-                        .setDeserializer(new KafkaRecordParser(stream, limits))
-                        .setProperties(consumer)
-                        .build();
+        KafkaSource<InputRecord> source = KafkaSource.<InputRecord>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setTopics(kafka.topic(stream))
+                .setGroupId(kafka.groupId())
+                .setClientIdPrefix(kafka.groupId() + "-" + stream.id())
+                .setStartingOffsets(startingOffsets(kafka.startingOffsets()))
+                .setDeserializer(new KafkaRecordParser(stream, limits))
+                .setProperties(consumer)
+                .build();
         return env.fromSource(source, watermarks(kafka.eventTime(stream)), stream.id() + " topic")
                 .uid(stream.id() + "-kafka-source");
     }

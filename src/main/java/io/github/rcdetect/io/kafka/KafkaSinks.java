@@ -28,7 +28,10 @@ public final class KafkaSinks implements Sinks {
     @Override
     public void deadLetters(DataStream<DeadLetter> deadLetters) {
         documents(
-                deadLetters.map(OutputDocuments::deadLetter).name("dead-letter documents").uid("dead-letter-documents"),
+                deadLetters
+                        .map(OutputDocuments::deadLetter)
+                        .name("dead-letter documents")
+                        .uid("dead-letter-documents"),
                 kafka.deadLetterTopic(),
                 "dead-letters");
     }
@@ -36,14 +39,20 @@ public final class KafkaSinks implements Sinks {
     @Override
     public void lateRecords(DataStream<LateRecord> lateRecords) {
         documents(
-                lateRecords.map(OutputDocuments::lateRecord).name("late documents").uid("late-documents"),
+                lateRecords
+                        .map(OutputDocuments::lateRecord)
+                        .name("late documents")
+                        .uid("late-documents"),
                 kafka.lateTopic(),
                 "late");
     }
 
     private void documents(DataStream<String> documents, String topic, String purpose) {
         if (topic != null) {
-            documents.sinkTo(KafkaOutputs.documents(kafka, topic, purpose)).name(purpose + " topic").uid(purpose + "-kafka-sink");
+            documents
+                    .sinkTo(KafkaOutputs.documents(kafka, topic, purpose))
+                    .name(purpose + " topic")
+                    .uid(purpose + "-kafka-sink");
         } else {
             documents.sinkTo(new LogSink(purpose)).name(purpose + " log").uid(purpose + "-log-sink");
         }

@@ -26,29 +26,31 @@ public final class ChildProcessDetection implements MapFunction<ProcessEvent, De
 
     /** The rule's detections: one per process {@code condition} accepts. */
     public static RuleOutput apply(
-            DataStream<ProcessEvent> processes, String ruleId, String description, FilterFunction<ProcessEvent> condition) {
+            DataStream<ProcessEvent> processes,
+            String ruleId,
+            String description,
+            FilterFunction<ProcessEvent> condition) {
         String uid = ruleId.toLowerCase(Locale.ROOT);
-        return RuleOutput.detectionsOnly(
-                processes.filter(condition)
-                        .name(ruleId + " " + description)
-                        .uid(uid + "-filter")
-                        .map(new ChildProcessDetection(ruleId))
-                        .name(ruleId + " detection")
-                        .uid(uid + "-alert"));
+        return RuleOutput.detectionsOnly(processes
+                .filter(condition)
+                .name(ruleId + " " + description)
+                .uid(uid + "-filter")
+                .map(new ChildProcessDetection(ruleId))
+                .name(ruleId + " detection")
+                .uid(uid + "-alert"));
     }
 
     @Override
     public Detection map(ProcessEvent event) {
-        String eventId =
-                EventIds.of(
-                        ruleId,
-                        event.hostKey,
-                        Long.toString(event.timestamp),
-                        event.eventId,
-                        event.entityId,
-                        event.pid == null ? null : event.pid.toString(),
-                        event.commandLine,
-                        event.parentCommandLine);
+        String eventId = EventIds.of(
+                ruleId,
+                event.hostKey,
+                Long.toString(event.timestamp),
+                event.eventId,
+                event.entityId,
+                event.pid == null ? null : event.pid.toString(),
+                event.commandLine,
+                event.parentCommandLine);
         return Detection.ofProcess(ruleId, eventId, event.hostKey, event);
     }
 }

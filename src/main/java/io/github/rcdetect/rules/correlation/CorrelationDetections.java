@@ -31,13 +31,13 @@ final class CorrelationDetections<E extends CorrelationEvent<?>> extends Pattern
     /** Distinct command lines and process references kept per detection; the process count stays exact. */
     static final int MAX_LISTED_PROCESSES = 100;
 
-    private static final Comparator<ProcessEvent> PROCESS_ORDER =
-            Comparator.<ProcessEvent>comparingLong(p -> p.timestamp)
-                    .thenComparing(p -> p.entityId, Comparator.nullsFirst(Comparator.naturalOrder()))
-                    .thenComparing(p -> p.pid, Comparator.nullsFirst(Comparator.naturalOrder()))
-                    .thenComparing(p -> p.commandLine, Comparator.nullsFirst(Comparator.naturalOrder()))
-                    .thenComparing(p -> p.eventId, Comparator.nullsFirst(Comparator.naturalOrder()))
-                    .thenComparing(p -> String.valueOf(p.origin));
+    private static final Comparator<ProcessEvent> PROCESS_ORDER = Comparator.<ProcessEvent>comparingLong(
+                    p -> p.timestamp)
+            .thenComparing(p -> p.entityId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(p -> p.pid, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(p -> p.commandLine, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(p -> p.eventId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(p -> String.valueOf(p.origin));
 
     private final String ruleId;
     /** Detections of invocations whose correlation window ran out (CEP hands them over as timed-out partial matches). */
@@ -75,8 +75,9 @@ final class CorrelationDetections<E extends CorrelationEvent<?>> extends Pattern
         Correlation correlation = new Correlation();
         correlation.correlationId = invocation.correlationId;
         correlation.records = invocation.records;
-        correlation.processes =
-                processes.subList(0, Math.min(processes.size(), MAX_LISTED_PROCESSES)).toArray(new ProcessEvent[0]);
+        correlation.processes = processes
+                .subList(0, Math.min(processes.size(), MAX_LISTED_PROCESSES))
+                .toArray(new ProcessEvent[0]);
         correlation.processCount = processes.size();
         correlation.commandLines = distinctCommandLines(processes);
         correlation.firstProcessAt = processes.get(0).timestamp;

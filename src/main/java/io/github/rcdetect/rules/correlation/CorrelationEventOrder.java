@@ -16,14 +16,11 @@ final class CorrelationEventOrder<E extends CorrelationEvent<?>> implements Even
 
     // Case-insensitive, like the grouping of records into invocations: the spelling of an id must not decide which
     // invocation is the latest.
-    private static final Comparator<Invocation> INVOCATION_ORDER =
-            Comparator.<Invocation, String>comparing(
-                            invocation ->
-                                    invocation.correlationId == null
-                                            ? null
-                                            : invocation.correlationId.toLowerCase(Locale.ROOT),
-                            Comparator.nullsFirst(Comparator.naturalOrder()))
-                    .thenComparing(invocation -> invocation.records[0], Invocation.RECORD_ORDER);
+    private static final Comparator<Invocation> INVOCATION_ORDER = Comparator.<Invocation, String>comparing(
+                    invocation ->
+                            invocation.correlationId == null ? null : invocation.correlationId.toLowerCase(Locale.ROOT),
+                    Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(invocation -> invocation.records[0], Invocation.RECORD_ORDER);
 
     @Override
     public int compare(E a, E b) {

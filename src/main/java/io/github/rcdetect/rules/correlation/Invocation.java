@@ -23,20 +23,19 @@ public class Invocation {
      * content must not be ordered by file and line: the first of them names the invocation's id and caller and, for
      * invocations without id, decides which is the latest, so the alert would change with the layout of the input.
      */
-    static final Comparator<ActivityEvent> RECORD_ORDER =
-            Comparator.<ActivityEvent>comparingLong(e -> e.timestamp)
-                    .thenComparing(e -> e.outcome, NULLS_FIRST)
-                    .thenComparing(e -> e.eventId, NULLS_FIRST)
-                    .thenComparing(e -> e.correlationId, NULLS_FIRST)
-                    .thenComparing(e -> e.action, NULLS_FIRST)
-                    .thenComparing(e -> e.userEmail, NULLS_FIRST)
-                    .thenComparing(e -> e.principalId, NULLS_FIRST)
-                    .thenComparing(e -> e.sourceIp, NULLS_FIRST)
-                    .thenComparing(e -> e.sourceAsNumber, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
-                    .thenComparing(e -> e.sourceGeoCountryName, NULLS_FIRST)
-                    .thenComparing(e -> e.tenantId, NULLS_FIRST)
-                    .thenComparing(e -> e.subscriptionId, NULLS_FIRST)
-                    .thenComparing(e -> String.valueOf(e.origin));
+    static final Comparator<ActivityEvent> RECORD_ORDER = Comparator.<ActivityEvent>comparingLong(e -> e.timestamp)
+            .thenComparing(e -> e.outcome, NULLS_FIRST)
+            .thenComparing(e -> e.eventId, NULLS_FIRST)
+            .thenComparing(e -> e.correlationId, NULLS_FIRST)
+            .thenComparing(e -> e.action, NULLS_FIRST)
+            .thenComparing(e -> e.userEmail, NULLS_FIRST)
+            .thenComparing(e -> e.principalId, NULLS_FIRST)
+            .thenComparing(e -> e.sourceIp, NULLS_FIRST)
+            .thenComparing(e -> e.sourceAsNumber, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
+            .thenComparing(e -> e.sourceGeoCountryName, NULLS_FIRST)
+            .thenComparing(e -> e.tenantId, NULLS_FIRST)
+            .thenComparing(e -> e.subscriptionId, NULLS_FIRST)
+            .thenComparing(e -> String.valueOf(e.origin));
 
     public String hostKey;
     public String correlationId;

@@ -52,14 +52,11 @@ final class InvocationAssembler<I extends Invocation> extends KeyedProcessFuncti
 
     @Override
     public void open(OpenContext openContext) {
-        pending =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "pending-invocations", Types.STRING, TypeInformation.of(invocationClass)));
-        emitted =
-                getRuntimeContext()
-                        .getMapState(new MapStateDescriptor<>("emitted-invocations", Types.STRING, Types.LONG));
+        pending = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "pending-invocations", Types.STRING, TypeInformation.of(invocationClass)));
+        emitted = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("emitted-invocations", Types.STRING, Types.LONG));
     }
 
     @Override

@@ -57,72 +57,63 @@ public final class InvocationCorrelation {
         String id = spec.ruleId();
         String uid = spec.uidPrefix();
         OutputTag<ProcessEvent> processesTag = QuietActivityWatermark.processesTag(uid);
-        SingleOutputStreamOperator<ActivityEvent> runCommands =
-                inputs.activity()
-                        .filter(spec.runCommands())
-                        .name(id + " Run Command records")
-                        .uid(uid + "-run-command-filter")
-                        .keyBy(record -> record.hostKey)
-                        .connect(
-                                inputs.processes()
-                                        .filter(spec.guestProcesses())
-                                        .name(id + " guest processes")
-                                        .uid(uid + "-guest-process-filter")
-                                        .keyBy(process -> process.hostKey))
-                        .transform(
-                                id + " event time",
-                                TypeInformation.of(ActivityEvent.class),
-                                new QuietActivityWatermark(inputs.settings().maxActivityDelay(), processesTag))
-                        .uid(uid + "-event-time");
+        SingleOutputStreamOperator<ActivityEvent> runCommands = inputs.activity()
+                .filter(spec.runCommands())
+                .name(id + " Run Command records")
+                .uid(uid + "-run-command-filter")
+                .keyBy(record -> record.hostKey)
+                .connect(inputs.processes()
+                        .filter(spec.guestProcesses())
+                        .name(id + " guest processes")
+                        .uid(uid + "-guest-process-filter")
+                        .keyBy(process -> process.hostKey))
+                .transform(
+                        id + " event time",
+                        TypeInformation.of(ActivityEvent.class),
+                        new QuietActivityWatermark(inputs.settings().maxActivityDelay(), processesTag))
+                .uid(uid + "-event-time");
 
         OutputTag<LateRecord> lateRunCommands = InvocationAssembler.lateTag(uid);
-        SingleOutputStreamOperator<I> invocations =
-                runCommands
-                        .keyBy(record -> record.hostKey)
-                        .process(
-                                new InvocationAssembler<>(
-                                        spec.invocationClass(),
-                                        inputs.settings().maxInvocationSpan(),
-                                        lateRunCommands),
-                                TypeInformation.of(spec.invocationClass()))
-                        .name(id + " invocations")
-                        .uid(uid + "-invocations");
+        SingleOutputStreamOperator<I> invocations = runCommands
+                .keyBy(record -> record.hostKey)
+                .process(
+                        new InvocationAssembler<>(
+                                spec.invocationClass(), inputs.settings().maxInvocationSpan(), lateRunCommands),
+                        TypeInformation.of(spec.invocationClass()))
+                .name(id + " invocations")
+                .uid(uid + "-invocations");
 
         TypeInformation<E> eventType = TypeInformation.of(spec.eventClass());
-        DataStream<E> guestProcesses =
-                runCommands
-                        .getSideOutput(processesTag)
-                        .map(new ProcessEvents<I, E>(spec.eventClass()), eventType)
-                        .name(id + " guest process events")
-                        .uid(uid + "-guest-process-events");
+        DataStream<E> guestProcesses = runCommands
+                .getSideOutput(processesTag)
+                .map(new ProcessEvents<I, E>(spec.eventClass()), eventType)
+                .name(id + " guest process events")
+                .uid(uid + "-guest-process-events");
 
         OutputTag<E> lateAtPattern = new OutputTag<>(uid + "-late-at-pattern", eventType);
         OutputTag<Detection> windowClosed = CorrelationDetections.windowClosedTag(uid);
-        SingleOutputStreamOperator<Detection> closedBySuccessor =
-                CEP.pattern(
-                                invocations
-                                        .map(new InvocationEvents<I, E>(spec.eventClass()), eventType)
-                                        .name(id + " invocation events")
-                                        .uid(uid + "-invocation-events")
-                                        .union(guestProcesses)
-                                        .keyBy(CorrelationEvent::hostKey),
-                                CorrelationPattern.<E>pattern(),
-                                new CorrelationEventOrder<E>())
-                        .sideOutputLateData(lateAtPattern)
-                        .process(new CorrelationDetections<E>(id, windowClosed), TypeInformation.of(Detection.class))
-                        .name(id + " correlation (CEP)")
-                        .uid(uid + "-correlation");
+        SingleOutputStreamOperator<Detection> closedBySuccessor = CEP.pattern(
+                        invocations
+                                .map(new InvocationEvents<I, E>(spec.eventClass()), eventType)
+                                .name(id + " invocation events")
+                                .uid(uid + "-invocation-events")
+                                .union(guestProcesses)
+                                .keyBy(CorrelationEvent::hostKey),
+                        CorrelationPattern.<E>pattern(),
+                        new CorrelationEventOrder<E>())
+                .sideOutputLateData(lateAtPattern)
+                .process(new CorrelationDetections<E>(id, windowClosed), TypeInformation.of(Detection.class))
+                .name(id + " correlation (CEP)")
+                .uid(uid + "-correlation");
 
         DataStream<Detection> detections = closedBySuccessor.union(closedBySuccessor.getSideOutput(windowClosed));
-        DataStream<LateRecord> late =
-                invocations
-                        .getSideOutput(lateRunCommands)
-                        .union(
-                                closedBySuccessor
-                                        .getSideOutput(lateAtPattern)
-                                        .flatMap(new LateRecords<E>(), TypeInformation.of(LateRecord.class))
-                                        .name(id + " late at pattern")
-                                        .uid(uid + "-late-at-pattern"));
+        DataStream<LateRecord> late = invocations
+                .getSideOutput(lateRunCommands)
+                .union(closedBySuccessor
+                        .getSideOutput(lateAtPattern)
+                        .flatMap(new LateRecords<E>(), TypeInformation.of(LateRecord.class))
+                        .name(id + " late at pattern")
+                        .uid(uid + "-late-at-pattern"));
         return new RuleOutput(detections, late);
     }
 

@@ -95,10 +95,9 @@ final class QuietActivityWatermark extends AbstractStreamOperator<ActivityEvent>
         if (activityIdle && processIdle) {
             return;
         }
-        long activity =
-                activityIdle && activityWatermark != Long.MAX_VALUE
-                        ? Math.max(activityWatermark, minus(processWatermark, maxActivityDelayMillis))
-                        : activityWatermark;
+        long activity = activityIdle && activityWatermark != Long.MAX_VALUE
+                ? Math.max(activityWatermark, minus(processWatermark, maxActivityDelayMillis))
+                : activityWatermark;
         long watermark = processIdle ? activity : Math.min(activity, processWatermark);
         if (watermark > emitted) {
             emitted = watermark;

@@ -14,7 +14,8 @@ final class GuestProcesses {
 
     /** Defend start or Sysmon event 1 under the script's PowerShell, except the console host it always spawns. */
     static boolean isWindowsScriptChild(ProcessEvent event) {
-        return ("start".equals(event.eventAction) || ProcessStarts.isSysmonProcessCreate(event.eventCode, event.eventCategory))
+        return ("start".equals(event.eventAction)
+                        || ProcessStarts.isSysmonProcessCreate(event.eventCode, event.eventCategory))
                 && ScriptHosts.isWindowsScriptParent(event.parentName, event.parentCommandLine)
                 && !ScriptHosts.CONSOLE_HOST.equalsIgnoreCase(event.name);
     }

@@ -16,20 +16,14 @@ import java.util.List;
  * script started within 120 s, one detection per invocation (docs/spec.md, "R1").
  */
 public final class RunCommandCorrelatedWithProcess implements Rule {
-    private static final RuleMetadata METADATA =
-            RuleMetadata.medium(
-                    "R1",
-                    "Azure Run Command Correlated with Process Execution",
-                    "ebbc1959-3309-4abf-b6cb-2bee3dbc9a7b",
-                    Threat.execution());
+    private static final RuleMetadata METADATA = RuleMetadata.medium(
+            "R1",
+            "Azure Run Command Correlated with Process Execution",
+            "ebbc1959-3309-4abf-b6cb-2bee3dbc9a7b",
+            Threat.execution());
 
-    private static final InvocationCorrelation.Spec<Invocation, HostEvent> SPEC =
-            new InvocationCorrelation.Spec<>(
-                    METADATA.id(),
-                    RunCommandRecords::matches,
-                    GuestProcesses::matches,
-                    Invocation.class,
-                    HostEvent.class);
+    private static final InvocationCorrelation.Spec<Invocation, HostEvent> SPEC = new InvocationCorrelation.Spec<>(
+            METADATA.id(), RunCommandRecords::matches, GuestProcesses::matches, Invocation.class, HostEvent.class);
 
     @Override
     public RuleMetadata metadata() {

@@ -16,12 +16,11 @@ import io.github.rcdetect.rules.childprocess.ChildProcessDetection;
  * (docs/spec.md, "R2"); one detection per process.
  */
 public final class ScriptChildProcess implements Rule {
-    private static final RuleMetadata METADATA =
-            RuleMetadata.medium(
-                    "R2",
-                    "Azure Run Command Script Child Process",
-                    "cb9554e8-9f31-41a8-b4f5-d82144e6dc33",
-                    Threat.execution("T1059.001", "T1059.004"));
+    private static final RuleMetadata METADATA = RuleMetadata.medium(
+            "R2",
+            "Azure Run Command Script Child Process",
+            "cb9554e8-9f31-41a8-b4f5-d82144e6dc33",
+            Threat.execution("T1059.001", "T1059.004"));
 
     @Override
     public RuleMetadata metadata() {

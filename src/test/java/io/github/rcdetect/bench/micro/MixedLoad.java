@@ -15,9 +15,8 @@ final class MixedLoad {
     final byte[][] process;
 
     MixedLoad(double matchFraction) {
-        LoadGenerator.Settings settings =
-                new LoadGenerator.Settings(
-                        7, 1_000, 50 * LINES, matchFraction, 5, 0.02, 3600, 5, Instant.parse("2026-03-10T00:00:00Z"));
+        LoadGenerator.Settings settings = new LoadGenerator.Settings(
+                7, 1_000, 50 * LINES, matchFraction, 5, 0.02, 3600, 5, Instant.parse("2026-03-10T00:00:00Z"));
         LoadGenerator.Plan plan = new LoadGenerator(settings).plan();
         this.activity = bytes(plan.activity(), plan::activityJson);
         this.process = bytes(plan.process(), plan::processJson);

@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
 public class ParserBenchmark {
     private final MixedLoad load = new MixedLoad(0.01);
     private final RecordParser processParser = RecordParser.forDetection(EventStream.PROCESS, ParserLimits.defaults());
-    private final RecordParser activityParser = RecordParser.forDetection(EventStream.ACTIVITY, ParserLimits.defaults());
+    private final RecordParser activityParser =
+            RecordParser.forDetection(EventStream.ACTIVITY, ParserLimits.defaults());
     private final RecordParser processEvents = RecordParser.forStream(EventStream.PROCESS, ParserLimits.defaults());
     private final Origin processOrigin = Origin.ofFile(EventStream.PROCESS, "bench", 1);
     private final Origin activityOrigin = Origin.ofFile(EventStream.ACTIVITY, "bench", 1);

@@ -53,7 +53,10 @@ public class PredicateBenchmark {
             parser.parse(line, 0, line.length, Origin.ofFile(EventStream.PROCESS, "bench", 1), records::add);
         }
         events = records.stream().map(record -> record.process).toArray(ProcessEvent[]::new);
-        rule = Rules.ALL.stream().filter(candidate -> candidate.metadata().id().equals(ruleId)).findFirst().orElseThrow();
+        rule = Rules.ALL.stream()
+                .filter(candidate -> candidate.metadata().id().equals(ruleId))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Benchmark

@@ -19,11 +19,10 @@ class BoundedLineReaderTest {
                 new BoundedLineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), maxKept);
         List<String> lines = new ArrayList<>();
         while (reader.next()) {
-            lines.add(
-                    new String(reader.bytes(), 0, reader.keptLength(), StandardCharsets.UTF_8)
-                            + "|"
-                            + reader.length()
-                            + (reader.isBlank() ? "|blank" : ""));
+            lines.add(new String(reader.bytes(), 0, reader.keptLength(), StandardCharsets.UTF_8)
+                    + "|"
+                    + reader.length()
+                    + (reader.isBlank() ? "|blank" : ""));
         }
         return lines;
     }
@@ -55,13 +54,12 @@ class BoundedLineReaderTest {
                 text[i] = alphabet[random.nextInt(random.nextBoolean() ? alphabet.length : 3)];
             }
             int chunk = 1 + random.nextInt(40);
-            InputStream in =
-                    new ByteArrayInputStream(text) {
-                        @Override
-                        public synchronized int read(byte[] b, int off, int len) {
-                            return super.read(b, off, Math.min(len, chunk));
-                        }
-                    };
+            InputStream in = new ByteArrayInputStream(text) {
+                @Override
+                public synchronized int read(byte[] b, int off, int len) {
+                    return super.read(b, off, Math.min(len, chunk));
+                }
+            };
             BoundedLineReader reader = new BoundedLineReader(in, 1000);
             List<String> read = new ArrayList<>();
             while (reader.next()) {
@@ -87,27 +85,26 @@ class BoundedLineReaderTest {
     @Test
     void aHugeLineNeverGrowsTheBufferBeyondTheBound() throws IOException {
         long size = 50L * 1024 * 1024;
-        InputStream endless =
-                new InputStream() {
-                    long served;
+        InputStream endless = new InputStream() {
+            long served;
 
-                    @Override
-                    public int read() {
-                        return served++ < size ? 'x' : (served == size + 1 ? '\n' : -1);
-                    }
+            @Override
+            public int read() {
+                return served++ < size ? 'x' : (served == size + 1 ? '\n' : -1);
+            }
 
-                    @Override
-                    public int read(byte[] b, int off, int len) {
-                        if (served > size) {
-                            return -1;
-                        }
-                        int n = 0;
-                        while (n < len && served <= size) {
-                            b[off + n++] = (byte) read();
-                        }
-                        return n;
-                    }
-                };
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (served > size) {
+                    return -1;
+                }
+                int n = 0;
+                while (n < len && served <= size) {
+                    b[off + n++] = (byte) read();
+                }
+                return n;
+            }
+        };
         BoundedLineReader reader = new BoundedLineReader(endless, 1024);
         assertThat(reader.next()).isTrue();
         assertThat(reader.length()).isEqualTo(size);

@@ -35,7 +35,8 @@ class HugeLinesInFilesTest {
     private static final String EVENT =
             "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"name\":\"whoami.exe\",\"parent\":{\"name\":\"powershell.exe\"}}}";
 
-    @TempDir java.nio.file.Path directory;
+    @TempDir
+    java.nio.file.Path directory;
 
     @Test
     void hugeAndDeepLinesAreDeadLettersReadInBoundedMemory() throws Exception {
@@ -66,14 +67,17 @@ class HugeLinesInFilesTest {
         InputRecord huge = records.get(1);
         assertThat(huge.deadLetter.errorType.id()).isEqualTo("limit_exceeded");
         assertThat(huge.deadLetter.errorMessage)
-                .isEqualTo("record of " + hugeLength + " bytes exceeds the limit of " + ParserLimits.DEFAULT_MAX_RECORD_BYTES);
+                .isEqualTo("record of " + hugeLength + " bytes exceeds the limit of "
+                        + ParserLimits.DEFAULT_MAX_RECORD_BYTES);
         assertThat(huge.deadLetter.originalLength).isEqualTo(hugeLength);
         assertThat(huge.deadLetter.original).hasSize(ParserLimits.DEFAULT_MAX_DEAD_LETTER_BYTES);
-        assertThat(new String(huge.deadLetter.original, 0, 40, StandardCharsets.US_ASCII)).startsWith("{\"@timestamp\"");
+        assertThat(new String(huge.deadLetter.original, 0, 40, StandardCharsets.US_ASCII))
+                .startsWith("{\"@timestamp\"");
         assertThat(huge.deadLetter.origin.line).isEqualTo(2);
         for (InputRecord deep : List.of(records.get(2), records.get(3))) {
             assertThat(deep.deadLetter.errorType.id()).isEqualTo("limit_exceeded");
-            assertThat(deep.deadLetter.errorMessage).startsWith("Document nesting depth (65) exceeds the maximum allowed (64");
+            assertThat(deep.deadLetter.errorMessage)
+                    .startsWith("Document nesting depth (65) exceeds the maximum allowed (64");
         }
         assertThat(records.get(4).process.name).isEqualTo("whoami.exe");
 

@@ -34,7 +34,8 @@ public final class JacksonTreeFormat implements BulkFormat<Integer, FileSourceSp
             public RecordIterator<Integer> readBatch() throws IOException {
                 List<Integer> batch = new ArrayList<>(NdjsonFileFormat.BATCH_LINES);
                 while (batch.size() < NdjsonFileFormat.BATCH_LINES && lines.next()) {
-                    batch.add(mapper.readTree(lines.bytes(), 0, lines.keptLength()).size());
+                    batch.add(mapper.readTree(lines.bytes(), 0, lines.keptLength())
+                            .size());
                 }
                 return batch.isEmpty()
                         ? null

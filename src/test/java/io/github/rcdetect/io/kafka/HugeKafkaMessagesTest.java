@@ -32,16 +32,15 @@ class HugeKafkaMessagesTest {
 
     private final KafkaRecordParser deserializer = new KafkaRecordParser(EventStream.PROCESS, ParserLimits.defaults());
     private final List<InputRecord> records = new ArrayList<>();
-    private final Collector<InputRecord> out =
-            new Collector<>() {
-                @Override
-                public void collect(InputRecord record) {
-                    records.add(record);
-                }
+    private final Collector<InputRecord> out = new Collector<>() {
+        @Override
+        public void collect(InputRecord record) {
+            records.add(record);
+        }
 
-                @Override
-                public void close() {}
-            };
+        @Override
+        public void close() {}
+    };
 
     @BeforeEach
     void open() throws Exception {
@@ -60,13 +59,11 @@ class HugeKafkaMessagesTest {
     void deepDocumentsAreDeadLettersAndTheNextMessageStillParses() throws Exception {
         byte[] deepArray = HugeLines.deepArrayRecord().getBytes(StandardCharsets.UTF_8);
         byte[] deepObject = HugeLines.deepObjectRecord().getBytes(StandardCharsets.UTF_8);
-        Allocation.Measured measured =
-                Allocation.of(
-                        () -> {
-                            deserializer.deserialize(message(41, deepArray), out);
-                            deserializer.deserialize(message(42, deepObject), out);
-                            deserializer.deserialize(message(43, EVENT), out);
-                        });
+        Allocation.Measured measured = Allocation.of(() -> {
+            deserializer.deserialize(message(41, deepArray), out);
+            deserializer.deserialize(message(42, deepObject), out);
+            deserializer.deserialize(message(43, EVENT), out);
+        });
         System.out.printf(
                 "HugeKafkaMessagesTest: two %,d-deep messages (%,d and %,d bytes) in %d ms, %,d bytes allocated%n",
                 HugeLines.DEPTH, deepArray.length, deepObject.length, measured.millis(), measured.bytes());
@@ -74,7 +71,8 @@ class HugeKafkaMessagesTest {
         assertThat(records).hasSize(3);
         for (InputRecord deep : records.subList(0, 2)) {
             assertThat(deep.deadLetter.errorType.id()).isEqualTo("limit_exceeded");
-            assertThat(deep.deadLetter.errorMessage).startsWith("Document nesting depth (65) exceeds the maximum allowed (64");
+            assertThat(deep.deadLetter.errorMessage)
+                    .startsWith("Document nesting depth (65) exceeds the maximum allowed (64");
             assertThat(deep.deadLetter.original).hasSize(ParserLimits.DEFAULT_MAX_DEAD_LETTER_BYTES);
         }
         assertThat(records.get(0).deadLetter.origin.offset).isEqualTo(41);

@@ -40,15 +40,14 @@ class CorrelationPatternTest {
 
     @BeforeEach
     void open() throws Exception {
-        CepOperator<HostEvent, String, Detection> operator =
-                new CepOperator<>(
-                        TypeInformation.of(HostEvent.class).createSerializer(new SerializerConfigImpl()),
-                        false,
-                        NFACompiler.compileFactory(CorrelationPattern.<HostEvent>pattern(), true),
-                        new CorrelationEventOrder<HostEvent>(),
-                        AfterMatchSkipStrategy.noSkip(),
-                        new CorrelationDetections<HostEvent>("R1", WINDOW_CLOSED),
-                        LATE);
+        CepOperator<HostEvent, String, Detection> operator = new CepOperator<>(
+                TypeInformation.of(HostEvent.class).createSerializer(new SerializerConfigImpl()),
+                false,
+                NFACompiler.compileFactory(CorrelationPattern.<HostEvent>pattern(), true),
+                new CorrelationEventOrder<HostEvent>(),
+                AfterMatchSkipStrategy.noSkip(),
+                new CorrelationDetections<HostEvent>("R1", WINDOW_CLOSED),
+                LATE);
         harness = new KeyedOneInputStreamOperatorTestHarness<>(operator, HostEvent::hostKey, Types.STRING);
         harness.open();
     }
@@ -71,7 +70,8 @@ class CorrelationPatternTest {
     }
 
     private void process(long timestamp, String commandLine) throws Exception {
-        ProcessEvent event = Processes.windows("powershell.exe", "powershell -ExecutionPolicy Unrestricted -File script1.ps1");
+        ProcessEvent event =
+                Processes.windows("powershell.exe", "powershell -ExecutionPolicy Unrestricted -File script1.ps1");
         event.timestamp = timestamp;
         event.commandLine = commandLine;
         HostEvent hostEvent = new HostEvent();
@@ -85,7 +85,9 @@ class CorrelationPatternTest {
     }
 
     private List<String> mainAlerts() {
-        return harness.extractOutputValues().stream().map(CorrelationPatternTest::describe).collect(Collectors.toList());
+        return harness.extractOutputValues().stream()
+                .map(CorrelationPatternTest::describe)
+                .collect(Collectors.toList());
     }
 
     private List<String> windowClosedAlerts() {
@@ -97,7 +99,8 @@ class CorrelationPatternTest {
     }
 
     @Test
-    void anInvocationAloneIsEmittedWhenTheWatermarkPassesItsWindowAndTheHostForgottenWhenNoWindowCanUseIt() throws Exception {
+    void anInvocationAloneIsEmittedWhenTheWatermarkPassesItsWindowAndTheHostForgottenWhenNoWindowCanUseIt()
+            throws Exception {
         invocation(T, "c1");
         process(T + 10_000, "a");
         process(T + WINDOW, "b");
@@ -150,7 +153,9 @@ class CorrelationPatternTest {
         process(T + 60_000, "on time");
         harness.processWatermark(T + WINDOW + 1);
         List<StreamRecord<HostEvent>> late = List.copyOf(harness.getSideOutput(LATE));
-        assertThat(late).extracting(record -> record.getValue().process.commandLine).containsExactly("late");
+        assertThat(late)
+                .extracting(record -> record.getValue().process.commandLine)
+                .containsExactly("late");
         assertThat(windowClosedAlerts()).containsExactly("c1 [on time]");
     }
 }

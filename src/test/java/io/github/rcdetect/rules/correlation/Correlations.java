@@ -28,9 +28,7 @@ public final class Correlations {
         HostEvent start = new HostEvent();
         start.invocation = invocation;
         return new CorrelationDetections<HostEvent>(ruleId, new OutputTag<>("unused") {})
-                .detection(
-                        Map.of(
-                                CorrelationPattern.INVOCATION, List.of(start),
-                                CorrelationPattern.PROCESSES, correlated));
+                .detection(Map.of(
+                        CorrelationPattern.INVOCATION, List.of(start), CorrelationPattern.PROCESSES, correlated));
     }
 }

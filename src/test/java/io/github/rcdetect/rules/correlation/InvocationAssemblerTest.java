@@ -10,9 +10,9 @@ import io.github.rcdetect.event.Origin;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.util.OutputTag;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +32,10 @@ class InvocationAssemblerTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new InvocationAssembler<>(Invocation.class, MAX_SPAN, LATE)),
-                        record -> record.hostKey,
-                        Types.STRING);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new InvocationAssembler<>(Invocation.class, MAX_SPAN, LATE)),
+                record -> record.hostKey,
+                Types.STRING);
         harness.open();
     }
 
@@ -109,7 +108,9 @@ class InvocationAssemblerTest {
     void recordsWithoutCorrelationIdPassAtOnceAsTheirOwnInvocation() throws Exception {
         send(record(T, null, 1));
         send(record(T, null, 2));
-        assertThat(emitted()).extracting(r -> r.getValue().records[0].origin.line).containsExactly(1L, 2L);
+        assertThat(emitted())
+                .extracting(r -> r.getValue().records[0].origin.line)
+                .containsExactly(1L, 2L);
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
 
@@ -130,11 +131,10 @@ class InvocationAssemblerTest {
         var snapshot = harness.snapshot(1L, T);
         harness.close();
 
-        harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new InvocationAssembler<>(Invocation.class, MAX_SPAN, LATE)),
-                        record -> record.hostKey,
-                        Types.STRING);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new InvocationAssembler<>(Invocation.class, MAX_SPAN, LATE)),
+                record -> record.hostKey,
+                Types.STRING);
         harness.initializeState(snapshot);
         harness.open();
         send(record(T + 2_000, "c1", 2));

@@ -26,7 +26,8 @@ class QuietActivityWatermarkTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new TwoInputStreamOperatorTestHarness<>(new QuietActivityWatermark(Duration.ofMinutes(15), PROCESSES));
+        harness =
+                new TwoInputStreamOperatorTestHarness<>(new QuietActivityWatermark(Duration.ofMinutes(15), PROCESSES));
         harness.open();
     }
 
@@ -36,11 +37,10 @@ class QuietActivityWatermarkTest {
     }
 
     private List<Object> emitted() {
-        List<Object> events =
-                harness.getOutput().stream()
-                        .filter(e -> e instanceof Watermark || e instanceof WatermarkStatus)
-                        .map(e -> e instanceof Watermark ? (Object) ((Watermark) e).getTimestamp() : e)
-                        .collect(Collectors.toList());
+        List<Object> events = harness.getOutput().stream()
+                .filter(e -> e instanceof Watermark || e instanceof WatermarkStatus)
+                .map(e -> e instanceof Watermark ? (Object) ((Watermark) e).getTimestamp() : e)
+                .collect(Collectors.toList());
         harness.getOutput().clear();
         return events;
     }
@@ -100,7 +100,9 @@ class QuietActivityWatermarkTest {
         process.name = "whoami.exe";
         harness.processElement1(record, 5);
         harness.processElement2(process, 6);
-        assertThat(harness.extractOutputValues()).extracting(r -> r.correlationId).containsExactly("c1");
+        assertThat(harness.extractOutputValues())
+                .extracting(r -> r.correlationId)
+                .containsExactly("c1");
         assertThat(harness.getSideOutput(PROCESSES))
                 .extracting(r -> r.getValue().name)
                 .containsExactly("whoami.exe");

@@ -43,19 +43,22 @@ class RuleConditionsTest {
 
     @Test
     void runCommandRecordsNeedAHost() {
-        assertThat(RunCommandRecords.matches(record(RunCommandAction.VIRTUAL_MACHINE.operationName(), null, null))).isFalse();
+        assertThat(RunCommandRecords.matches(record(RunCommandAction.VIRTUAL_MACHINE.operationName(), null, null)))
+                .isFalse();
         assertThat(RunCommandRecords.matches(record(null, null, "vm1"))).isFalse();
     }
 
     @Test
     void windowsChildIsADefendStartOrSysmonEventOne() {
         assertThat(GuestProcesses.matches(windows("powershell.exe", SCRIPT))).isTrue();
-        assertThat(GuestProcesses.matches(windows("PowerShell.exe", SCRIPT.toUpperCase()))).isTrue();
+        assertThat(GuestProcesses.matches(windows("PowerShell.exe", SCRIPT.toUpperCase())))
+                .isTrue();
         assertThat(GuestProcesses.matches(sysmon("powershell.exe", SCRIPT))).isTrue();
         ProcessEvent end = windows("powershell.exe", SCRIPT);
         end.eventAction = "end";
         assertThat(GuestProcesses.matches(end)).isFalse();
-        assertThat(GuestProcesses.matches(windows("powershell.exe", "powershell -File script7.ps1"))).isFalse();
+        assertThat(GuestProcesses.matches(windows("powershell.exe", "powershell -File script7.ps1")))
+                .isFalse();
         assertThat(GuestProcesses.matches(windows("cmd.exe", SCRIPT))).isFalse();
     }
 
@@ -78,11 +81,15 @@ class RuleConditionsTest {
 
     @Test
     void linuxForkOrOtherShellsAreNoGuestProcess() {
-        assertThat(GuestProcesses.matches(linux("fork", "bash", "bash", WAAGENT))).isFalse();
-        assertThat(GuestProcesses.matches(linux("start", "bash", "bash", WAAGENT))).isFalse();
+        assertThat(GuestProcesses.matches(linux("fork", "bash", "bash", WAAGENT)))
+                .isFalse();
+        assertThat(GuestProcesses.matches(linux("start", "bash", "bash", WAAGENT)))
+                .isFalse();
         assertThat(GuestProcesses.matches(linux("exec", "zsh", "zsh", WAAGENT))).isFalse();
-        assertThat(GuestProcesses.matches(linux("exec", "Bash", "Bash", WAAGENT))).isFalse();
-        assertThat(GuestProcesses.matches(linux("exec", "bash", "bash", "/tmp/script.sh"))).isFalse();
+        assertThat(GuestProcesses.matches(linux("exec", "Bash", "Bash", WAAGENT)))
+                .isFalse();
+        assertThat(GuestProcesses.matches(linux("exec", "bash", "bash", "/tmp/script.sh")))
+                .isFalse();
     }
 
     @Test

@@ -29,7 +29,8 @@ class ScriptChildProcessTest {
                 "powershell -ExecutionPolicy Unrestricted -File script123456.ps1",
             })
     void windowsScriptCommandLinesMatchCaseAndWhitespaceInsensitivelyWithAnyDigits(String commandLine) {
-        assertThat(ScriptChildProcess.matches(windows("powershell.exe", commandLine))).isTrue();
+        assertThat(ScriptChildProcess.matches(windows("powershell.exe", commandLine)))
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -47,7 +48,8 @@ class ScriptChildProcessTest {
                 "",
             })
     void otherCommandLinesDoNotMatch(String commandLine) {
-        assertThat(ScriptChildProcess.matches(windows("powershell.exe", commandLine))).isFalse();
+        assertThat(ScriptChildProcess.matches(windows("powershell.exe", commandLine)))
+                .isFalse();
     }
 
     @ParameterizedTest
@@ -73,13 +75,15 @@ class ScriptChildProcessTest {
     @ParameterizedTest
     @ValueSource(strings = {"bash", "dash", "sh", "tcsh", "csh", "zsh", "ksh", "fish", "mksh", "busybox"})
     void everyShellOfTheRuleMatches(String shell) {
-        assertThat(ScriptChildProcess.matches(linux("exec", shell, shell, WAAGENT))).isTrue();
+        assertThat(ScriptChildProcess.matches(linux("exec", shell, shell, WAAGENT)))
+                .isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Bash", "SH", "python3", "bash.exe", "busybox-static", ""})
     void otherParentsAndOtherCaseDoNotMatchOnLinux(String parent) {
-        assertThat(ScriptChildProcess.matches(linux("exec", parent, parent, WAAGENT))).isFalse();
+        assertThat(ScriptChildProcess.matches(linux("exec", parent, parent, WAAGENT)))
+                .isFalse();
     }
 
     @ParameterizedTest
@@ -111,15 +115,19 @@ class ScriptChildProcessTest {
     @Test
     void anyElementOfTheParentArgumentsMayHoldThePath() {
         assertThat(ScriptChildProcess.matches(linux("exec", "bash", WAAGENT))).isTrue();
-        assertThat(ScriptChildProcess.matches(linux("exec", "bash", "bash", "-e", WAAGENT, "arg"))).isTrue();
-        assertThat(ScriptChildProcess.matches(linux("exec", "bash", "bash", "-c", "id"))).isFalse();
+        assertThat(ScriptChildProcess.matches(linux("exec", "bash", "bash", "-e", WAAGENT, "arg")))
+                .isTrue();
+        assertThat(ScriptChildProcess.matches(linux("exec", "bash", "bash", "-c", "id")))
+                .isFalse();
         assertThat(ScriptChildProcess.matches(linux("exec", "bash"))).isFalse();
-        assertThat(ScriptChildProcess.matches(linux("exec", "bash", (String[]) null))).isFalse();
+        assertThat(ScriptChildProcess.matches(linux("exec", "bash", (String[]) null)))
+                .isFalse();
     }
 
     @Test
     void anyProcessStartCountsOnLinuxForkToo() {
-        assertThat(ScriptChildProcess.matches(linux("fork", "bash", "bash", WAAGENT))).isTrue();
+        assertThat(ScriptChildProcess.matches(linux("fork", "bash", "bash", WAAGENT)))
+                .isTrue();
     }
 
     @Test

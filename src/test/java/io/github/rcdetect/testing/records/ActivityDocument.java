@@ -50,14 +50,14 @@ public final class ActivityDocument {
 
     /** The resource id of a VM in the given resource group, in the upper case Azure writes in many records. */
     public static String vmResourceId(String subscription, String group, String vm) {
-        return "/SUBSCRIPTIONS/" + subscription + "/RESOURCEGROUPS/" + group + "/PROVIDERS/MICROSOFT.COMPUTE/VIRTUALMACHINES/"
-                + vm;
+        return "/SUBSCRIPTIONS/" + subscription + "/RESOURCEGROUPS/" + group
+                + "/PROVIDERS/MICROSOFT.COMPUTE/VIRTUALMACHINES/" + vm;
     }
 
     /** The same, in ARM's mixed case, as other records write it. */
     public static String vmResourceIdArmCase(String subscription, String group, String vm) {
-        return "/subscriptions/" + subscription + "/resourceGroups/" + group + "/providers/Microsoft.Compute/virtualMachines/"
-                + vm;
+        return "/subscriptions/" + subscription + "/resourceGroups/" + group
+                + "/providers/Microsoft.Compute/virtualMachines/" + vm;
     }
 
     public ActivityDocument at(Instant instant) {
@@ -225,7 +225,11 @@ public final class ActivityDocument {
         put(activityLogs, "result_signature", resultSignature);
         put(activityLogs, "tenant_id", tenantId);
         if (principalId != null) {
-            activityLogs.putObject("identity").putObject("authorization").putObject("evidence").put("principal_id", principalId);
+            activityLogs
+                    .putObject("identity")
+                    .putObject("authorization")
+                    .putObject("evidence")
+                    .put("principal_id", principalId);
         }
         put(azure, "correlation_id", correlationId);
         ObjectNode resource = azure.putObject("resource");

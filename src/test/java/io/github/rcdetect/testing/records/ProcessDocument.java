@@ -213,7 +213,10 @@ public final class ProcessDocument {
         ObjectNode processNode = doc.putObject("process");
         processFields(processNode);
         if (details != null) {
-            put(processNode, "working_directory", executable != null && executable.startsWith("/") ? "/" : "C:\\Windows\\system32\\");
+            put(
+                    processNode,
+                    "working_directory",
+                    executable != null && executable.startsWith("/") ? "/" : "C:\\Windows\\system32\\");
             ObjectNode ext = processNode.putObject("Ext");
             ext.putArray("ancestry").add(Random.hex(details, 40)).add(Random.hex(details, 40));
             ObjectNode signature = ext.putArray("code_signature").addObject();

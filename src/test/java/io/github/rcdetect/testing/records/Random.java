@@ -17,6 +17,7 @@ public final class Random {
     }
 
     public static String uuid(SplittableRandom random) {
-        return hex(random, 8) + "-" + hex(random, 4) + "-4" + hex(random, 3) + "-a" + hex(random, 3) + "-" + hex(random, 12);
+        return hex(random, 8) + "-" + hex(random, 4) + "-4" + hex(random, 3) + "-a" + hex(random, 3) + "-"
+                + hex(random, 12);
     }
 }

@@ -31,7 +31,8 @@ public enum TimeFormat {
         long finer = Math.floorMod(instant.toEpochMilli() * 7919 + 13, 1_000_000);
         return switch (this) {
             case MILLIS_Z -> TextNode.valueOf(MILLIS.format(instant) + "Z");
-            case AZURE_7_DIGITS -> TextNode.valueOf(MILLIS.format(instant) + String.format("%04d", finer % 10_000) + "Z");
+            case AZURE_7_DIGITS ->
+                TextNode.valueOf(MILLIS.format(instant) + String.format("%04d", finer % 10_000) + "Z");
             case NANOS_9_DIGITS -> TextNode.valueOf(MILLIS.format(instant) + String.format("%06d", finer) + "Z");
             case PLUS_TWO_HOURS -> TextNode.valueOf(MILLIS_PLUS_TWO.format(instant));
             case EPOCH_MILLIS -> LongNode.valueOf(instant.toEpochMilli());
