@@ -148,7 +148,7 @@ class HostileInputITCase {
         Map<String, Integer> alertsByHost = new HashMap<>();
         for (String line : output.alertLines()) {
             ObjectNode alert = OutputLines.parseOneAsciiLine(line);
-            // host.name is the host key, which SPEC defines lower-cased.
+            // host.name is the host key, which docs/spec.md defines lower-cased.
             String host = alert.at("/host/name").textValue();
             assertThat(commandLineByHost)
                     .as("alert for an unknown host %s", OutputLines.clip(host))

@@ -23,16 +23,16 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * SPEC sections 3 and 4 written as plainly as possible, to hold the job against: no Flink, no CEP, no state, every
- * (invocation, process) pair looked at. Equal timestamps as the README's "Choices where the SPEC is silent" say: a
+ * docs/spec.md, sections 3 and 4 written as plainly as possible, to hold the job against: no Flink, no CEP, no state, every
+ * (invocation, process) pair looked at. Equal timestamps as docs/choices.md ("Choices where the specification is silent") say: a
  * process at the very millisecond of an invocation belongs to it, and of two invocations at one millisecond the one
  * with the greater correlation id (compared case-insensitively, no id before any id) is the latest.
  *
- * <p>Where the README leaves a tie open (two invocations without correlation id at one millisecond on one host, or
+ * <p>Where docs/choices.md leaves a tie open (two invocations without correlation id at one millisecond on one host, or
  * an invocation's earliest records disagreeing on the spelling of its id or on the caller) the model refuses the
  * scenario instead of guessing; the generators of the differential properties do not produce those.
  *
- * <p>Not modelled, as the SPEC has no such rules: the README's 90-minute span of an invocation (generated invocations
+ * <p>Not modelled, as the specification has no such rules: the 90-minute span (docs/choices.md) of an invocation (generated invocations
  * span at most 150 s) and the caps of 32 records and 100 command lines per alert (never reached here).
  */
 public final class ReferenceModel {
@@ -59,7 +59,7 @@ public final class ReferenceModel {
     }
 
     /**
-     * An expected alert, with what a comparison may tolerate: the SPEC orders command lines by time, so lines first
+     * An expected alert, with what a comparison may tolerate: the specification orders command lines by time, so lines first
      * seen at the same millisecond may come in either order; and a streaming run hands an invocation to R1 when event
      * time reaches it, so its alert lists the records that had arrived by then: at least those at its earliest
      * millisecond, perhaps not the later ones (a Succeeded record minutes later), and the caller from those.
@@ -111,7 +111,7 @@ public final class ReferenceModel {
         }
     }
 
-    /** The alerts the SPEC requires for all these scenarios together. */
+    /** The alerts the specification requires for all these scenarios together. */
     public static List<Expected> alerts(List<Scenario> scenarios, Locations where) {
         List<ActivityRecord> activity = new ArrayList<>();
         List<ProcessRecord> processes = new ArrayList<>();
@@ -224,7 +224,7 @@ public final class ReferenceModel {
         }
         if (a.idKey() == null && b.idKey() == null) {
             throw new IllegalArgumentException("two invocations without correlation id at one millisecond on "
-                    + a.host() + ": the README leaves" + " their order open");
+                    + a.host() + ": docs/choices.md leaves" + " their order open");
         }
         if (a.idKey() == null || b.idKey() == null) {
             return b.idKey() == null;
@@ -265,7 +265,7 @@ public final class ReferenceModel {
     }
 
     /**
-     * SPEC section 4's guest process: on Windows a process start (Defend {@code start}, or Sysmon event 1) under the
+     * docs/spec.md, section 4's guest process: on Windows a process start (Defend {@code start}, or Sysmon event 1) under the
      * script's PowerShell that is not the console host; on Linux a Defend {@code exec} under dash, bash or sh running
      * the waagent script.
      */
@@ -285,7 +285,7 @@ public final class ReferenceModel {
 
     // ---- R2 -------------------------------------------------------------------------------------------------------
 
-    /** SPEC section 3: a process start whose parent is the script's PowerShell or a shell running the waagent script. */
+    /** docs/spec.md, section 3: a process start whose parent is the script's PowerShell or a shell running the waagent script. */
     static boolean isR2Hit(ProcessRecord process) {
         boolean start = isSysmon(process)
                 || process.eventType().contains("start")
@@ -396,11 +396,11 @@ public final class ReferenceModel {
         return ordered;
     }
 
-    /** The one value all of these agree on; the README names no tie-break for them. */
+    /** The one value all of these agree on; docs/choices.md names no tie-break for them. */
     private static String the(List<String> values, String what) {
         if (values.stream().distinct().count() > 1) {
             throw new IllegalArgumentException("records at one millisecond disagree on the " + what + " " + values
-                    + ": the README leaves it open");
+                    + ": docs/choices.md leaves it open");
         }
         return values.isEmpty() ? null : values.get(0);
     }

@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
  * A plain description of what happened: Run Command records and process events, with the strings as a source would
  * write them (host names in any case, command lines with any spacing). How each is rendered as JSON (shape, time
  * format) is part of the description, so a scenario is the whole input; the reference model reads only what the
- * SPEC makes relevant.
+ * specification makes relevant.
  */
 public record Scenario(List<ActivityRecord> activity, List<ProcessRecord> processes) {
     /** Times are milliseconds after this instant. */

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Writes scenarios as NDJSON files in the shapes of ../shared/samples: raw Activity Log records bare or in Event Hub
+ * Writes scenarios as NDJSON files in the shapes of the public samples (src/test/resources/samples/): raw Activity Log records bare or in Event Hub
  * batches, Elastic integration ECS (nested and dotted), Elastic Defend and Sysmon event 1 (after ingest and as
  * Winlogbeat ships it). Remembers the file, line and batch index of every record, for the expected source
  * references.

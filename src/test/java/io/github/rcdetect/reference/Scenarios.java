@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Random scenarios that crowd the edges of SPEC sections 3 and 4: a few hosts with overlapping invocations of one to
+ * Random scenarios that crowd the edges of docs/spec.md, sections 3 and 4: a few hosts with overlapping invocations of one to
  * four records (Start, Accept, Success, Failure; a lone Failure; with and without correlation id, in any case),
  * processes at and around 0 s and 120 s after any record, script children and look-alikes (other parents, the
  * console host, fork against exec, other shells, waagent paths that almost match), case and whitespace variants,
@@ -43,7 +43,7 @@ public final class Scenarios {
     /**
      * Batches of {@code size} scenarios, each on hosts of its own, so one job run checks them all.
      *
-     * @param definedTiesOnly leave out the ties the README names no rule for (see {@link ReferenceModel})
+     * @param definedTiesOnly leave out the ties docs/choices.md names no rule for (see {@link ReferenceModel})
      */
     public static Arbitrary<List<Scenario>> batches(int size, boolean definedTiesOnly) {
         return scenarios(definedTiesOnly).list().ofSize(size).map(Scenarios::onOwnHosts);
@@ -424,7 +424,7 @@ public final class Scenarios {
     // ---- ties -----------------------------------------------------------------------------------------------------
 
     /**
-     * The scenario without the ties the README names no rule for: the records of an invocation agree on the caller,
+     * The scenario without the ties docs/choices.md names no rule for: the records of an invocation agree on the caller,
      * and those at its earliest millisecond on the spelling of its id; invocations without id on one host are a
      * millisecond apart at least.
      */

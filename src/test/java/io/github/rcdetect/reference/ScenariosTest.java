@@ -37,7 +37,7 @@ class ScenariosTest {
     @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
     void theReferenceAcceptsEveryDifferentialScenarioAndTheEdgesAreCovered(
             @ForAll("differentialScenarios") Scenario scenario) {
-        // Throws on a tie the README leaves open.
+        // Throws on a tie docs/choices.md leaves open.
         List<ReferenceModel.Expected> alerts = ReferenceModel.alerts(List.of(scenario), Locations.ANYWHERE);
         assertThat(alerts).allSatisfy(alert -> assertThat(alert.view().host()).isLowerCase());
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** R1's two conditions, SPEC section 4: Run Command records and guest processes. */
+/** R1's two conditions, docs/spec.md, section 4: Run Command records and guest processes. */
 class RuleConditionsTest {
     private static final String SCRIPT = "powershell  -ExecutionPolicy Unrestricted -File script7.ps1";
     private static final String WAAGENT = "/var/lib/waagent/run-command/download/3/script.sh";

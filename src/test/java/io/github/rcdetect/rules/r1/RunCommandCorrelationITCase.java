@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** R1 end to end on a MiniCluster: every edge of SPEC section 4, each asserting the exact alerts. */
+/** R1 end to end on a MiniCluster: every edge of docs/spec.md, section 4, each asserting the exact alerts. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RunCommandCorrelationITCase {
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** R2's condition, SPEC section 3, including each documented recall fix over the EQL original. */
+/** R2's condition, docs/spec.md, section 3, including each documented recall fix over the EQL original. */
 class ScriptChildProcessTest {
     private static final String SCRIPT = "powershell -ExecutionPolicy Unrestricted -File script1.ps1";
     private static final String WAAGENT = "/var/lib/waagent/run-command/download/0/script.sh";
