@@ -30,7 +30,12 @@ final class BoundedRun {
         DataStream<InputRecord> process = FileInputs.source(
                 env, EventStream.PROCESS, files.process(), config.parserLimits(), FileInputs.exportWatermarks());
         DetectionPipeline.build(
-                activity, process, config.correlation(), new FileSinks(files.alerts(), files.deadLetters()));
+                activity,
+                process,
+                config.hostInventory(),
+                null,
+                config.correlation(),
+                new FileSinks(files.alerts(), files.deadLetters()));
 
         long started = System.nanoTime();
         JobExecutionResult result = env.execute("Azure Run Command detection over files");

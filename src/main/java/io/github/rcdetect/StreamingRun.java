@@ -82,7 +82,13 @@ public final class StreamingRun {
         KafkaSettings kafka = kafkaMode(config).kafka();
         DataStream<InputRecord> activity = KafkaInputs.source(env, EventStream.ACTIVITY, kafka, config.parserLimits());
         DataStream<InputRecord> process = KafkaInputs.source(env, EventStream.PROCESS, kafka, config.parserLimits());
-        DetectionPipeline.build(activity, process, config.correlation(), new KafkaSinks(kafka));
+        DetectionPipeline.build(
+                activity,
+                process,
+                config.hostInventory(),
+                KafkaInputs.inventory(env, kafka, config.parserLimits()),
+                config.correlation(),
+                new KafkaSinks(kafka));
     }
 
     private static RunMode.Kafka kafkaMode(JobConfig config) {

@@ -73,10 +73,10 @@ class BoundedRunITCase {
         assertThat(run.summary())
                 .usingRecursiveComparison()
                 .ignoringFields("seconds")
-                .isEqualTo(new RunSummary(22, 24, 6, 0, Map.of("R1", 5L, "R2", 13L), 0));
+                .isEqualTo(new RunSummary(22, 24, 6, 0, Map.of("R1", 5L, "R2", 13L, "R3", 0L, "R4", 0L), 0));
         assertThat(run.summary().line())
                 .matches("summary: records read activity=22 process=24, dead letters 6, late records 0,"
-                        + " alerts R1=5 R2=13, [0-9]+\\.[0-9] s");
+                        + " alerts R1=5 R2=13 R3=0 R4=0, [0-9]+\\.[0-9] s");
     }
 
     @Test

@@ -111,9 +111,10 @@ class HostileInputITCase {
     }
 
     private static String host(String os, int i, String text) {
-        // The VM name is a segment of the resourceId, so it cannot hold a '/'.
+        // The VM name is a segment of the resourceId, so it cannot hold a '/'; a '.' would end the guest's first DNS
+        // label (docs/spec.md, section 9), which is the key, not the whole name.
         String hostile = text.length() > 200 ? text.substring(0, 200) : text;
-        return os + i + "-" + hostile.replace('/', '_');
+        return os + i + "-" + hostile.replace('/', '_').replace('.', '_');
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.github.rcdetect.config;
 
+import io.github.rcdetect.domain.HostInventory;
 import io.github.rcdetect.io.kafka.EventTime;
 import io.github.rcdetect.io.kafka.KafkaSettings;
+import io.github.rcdetect.parse.InventoryRecords;
 import io.github.rcdetect.parse.ParserLimits;
 import io.github.rcdetect.rules.CorrelationSettings;
 
@@ -32,6 +34,7 @@ public final class JobConfig {
     private final CorrelationSettings correlation;
     private final ParserLimits parserLimits;
     private final Integer parallelism;
+    private final HostInventory hostInventory;
 
     private JobConfig(Map<Option<?>, String> given) {
         Values values = new Values(given);
@@ -70,6 +73,19 @@ public final class JobConfig {
                 values.get(Options.MAX_FUTURE_SKEW),
                 ParserLimits.DEFAULT_MAX_DEAD_LETTER_BYTES);
         this.parallelism = values.get(Options.PARALLELISM);
+        String inventory = values.get(Options.HOST_INVENTORY);
+        this.hostInventory = inventory == null
+                ? new HostInventory()
+                : hostInventory(inputFiles(Options.HOST_INVENTORY, inventory), parserLimits);
+    }
+
+    /** The inventory files' entries; a file that cannot be used is refused with one message naming it. */
+    private static HostInventory hostInventory(List<Path> files, ParserLimits limits) {
+        try {
+            return new InventoryRecords(limits).readFiles(files);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Options.HOST_INVENTORY.flag() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -144,6 +160,11 @@ public final class JobConfig {
         return parserLimits;
     }
 
+    /** The host inventory read at start-up; empty without {@code --host-inventory}. */
+    public HostInventory hostInventory() {
+        return hostInventory;
+    }
+
     /** Null means Flink's default. */
     public Integer parallelism() {
         return parallelism;
@@ -169,10 +190,16 @@ public final class JobConfig {
                 new EventTime(values.get(Options.PROCESS_OUT_OF_ORDERNESS), values.get(Options.PROCESS_IDLE_TIMEOUT)),
                 values.get(Options.ALERTS_TOPIC),
                 values.get(Options.DEAD_LETTER_TOPIC),
-                values.get(Options.LATE_TOPIC));
+                values.get(Options.LATE_TOPIC),
+                values.get(Options.HOST_INVENTORY_TOPIC));
         Set<String> topics = new TreeSet<>();
         for (String topic : new String[] {
-            kafka.activityTopic(), kafka.processTopic(), kafka.alertsTopic(), kafka.deadLetterTopic(), kafka.lateTopic()
+            kafka.activityTopic(),
+            kafka.processTopic(),
+            kafka.alertsTopic(),
+            kafka.deadLetterTopic(),
+            kafka.lateTopic(),
+            kafka.inventoryTopic()
         }) {
             if (topic != null && !topics.add(topic)) {
                 throw new IllegalArgumentException("topic '" + topic + "' is given for two different purposes");

@@ -106,6 +106,12 @@ public final class Options {
             ValueKind.DURATION,
             Duration.ofMinutes(1),
             "a silent process partition stops holding back time after this");
+    static final Option<String> HOST_INVENTORY_TOPIC = Option.optional(
+            "host-inventory-topic",
+            KAFKA,
+            ValueKind.TEXT,
+            "none",
+            "compacted topic of host inventory entries keyed by resource id, applied live");
     static final Option<Duration> MAX_ACTIVITY_DELAY = Option.withDefault(
             "max-activity-delay",
             KAFKA,
@@ -114,6 +120,12 @@ public final class Options {
             "longest Azure takes to deliver an Activity Log record");
 
     // Both.
+    static final Option<String> HOST_INVENTORY = Option.optional(
+            "host-inventory",
+            BOTH,
+            ValueKind.text("PATH"),
+            "none",
+            "Azure VMs and scale sets with their guests' computer names: a JSON file or a folder of them");
     static final Option<Duration> INVOCATION_MAX_SPAN = Option.withDefault(
             "invocation-max-span",
             BOTH,
@@ -168,7 +180,9 @@ public final class Options {
             PROCESS_OUT_OF_ORDERNESS,
             ACTIVITY_IDLE_TIMEOUT,
             PROCESS_IDLE_TIMEOUT,
+            HOST_INVENTORY_TOPIC,
             MAX_ACTIVITY_DELAY,
+            HOST_INVENTORY,
             INVOCATION_MAX_SPAN,
             MAX_RECORD_BYTES,
             MAX_NESTING_DEPTH,

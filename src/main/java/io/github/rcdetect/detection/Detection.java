@@ -1,5 +1,7 @@
 package io.github.rcdetect.detection;
 
+import io.github.rcdetect.domain.HostMatch;
+import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.ProcessEvent;
 
 /**
@@ -13,8 +15,14 @@ public class Detection {
     public String eventId;
     /** The alert's {@code @timestamp}, epoch milliseconds: the process's time, or the invocation's. */
     public long timestamp;
-    /** {@code host.name}. */
+    /** {@code host.name}: the guest's host name as the endpoint reported it, lower-cased. */
     public String hostName;
+    /** {@code cloud.instance.name}: the VM's or scale-set instance's resource name, when known. */
+    public String cloudInstanceName;
+    /** {@code azure.resource.id}: the VM's or scale-set instance's resource id, when known. */
+    public String resourceId;
+    /** {@code azure_runcommand.host_match}: how a correlation joined the two sides; null for a process rule. */
+    public HostMatch hostMatch;
 
     public ProcessEvent process;
     public Correlation correlation;
@@ -27,17 +35,24 @@ public class Detection {
         detection.eventId = eventId;
         detection.timestamp = process.timestamp;
         detection.hostName = hostName;
+        detection.cloudInstanceName = process.cloudInstanceName;
+        detection.resourceId = process.resourceId;
         detection.process = process;
         return detection;
     }
 
+    /** A correlation: {@code host.name} and how the sides were joined from its first process, the machine from the invocation. */
     public static Detection ofCorrelation(
-            String ruleId, String eventId, long invokedAt, String hostName, Correlation correlation) {
+            String ruleId, String eventId, long invokedAt, ActivityEvent invocation, Correlation correlation) {
+        ProcessEvent first = correlation.processes[0];
         Detection detection = new Detection();
         detection.ruleId = ruleId;
         detection.eventId = eventId;
         detection.timestamp = invokedAt;
-        detection.hostName = hostName;
+        detection.hostName = first.hostName;
+        detection.cloudInstanceName = invocation.machineName;
+        detection.resourceId = invocation.resourceId;
+        detection.hostMatch = first.hostMatch;
         detection.correlation = correlation;
         return detection;
     }

@@ -1,5 +1,6 @@
 package io.github.rcdetect.domain;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,74 @@ public final class ScriptHosts {
     private static final String WAAGENT_DOWNLOAD_DIR = "/var/lib/waagent/run-command/download/";
     private static final String WAAGENT_SCRIPT = "/script.sh";
 
+    /** Where the managed Run Command handler (v2) on Linux downloads the scripts it runs (docs/spec.md, section 10). */
+    private static final String HANDLER_DIR = "/var/lib/waagent/run-command-handler/";
+
+    private static final String[] HANDLER_SCRIPT_DIRS = {HANDLER_DIR + "download/", HANDLER_DIR + "immediateDownload/"};
+    /** A RunAs script's home: {@code /home/<user>/waagent/run-command-handler-runas/download/}. */
+    private static final String HOME = "/home/";
+
+    private static final String[] RUNAS_SCRIPT_DIRS = {
+        "/waagent/run-command-handler-runas/download/", "/waagent/run-command-handler-runas/immediateDownload/"
+    };
+    /** The folder of the Windows handler (v2), in the lower case it is compared in. */
+    private static final String WINDOWS_HANDLER_DIR =
+            "\\packages\\plugins\\microsoft.cplat.core.runcommandhandlerwindows\\";
+
     private ScriptHosts() {}
+
+    /**
+     * A parent running a script of the managed Run Command handler (v2): on Linux one of {@link #SHELLS} with an
+     * argument that starts with a handler download folder; on Windows {@code powershell.exe} whose command line names
+     * a file under the handler's plugin folder.
+     */
+    public static boolean isManagedScriptParent(String parentName, String[] parentArgs, String parentCommandLine) {
+        return isShell(parentName, SHELLS) && anyHandlerScript(parentArgs)
+                || isWindowsScriptHost(parentName) && runsWindowsHandlerScript(parentCommandLine);
+    }
+
+    /** Some element starts with a handler folder: the inline script, a downloaded one, or a RunAs user's copy. */
+    static boolean anyHandlerScript(String[] args) {
+        if (args == null) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg != null && (startsWithAny(arg, HANDLER_SCRIPT_DIRS) || isRunAsScript(arg))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code /home/<user>/waagent/run-command-handler-runas/download/...}: {@code <user>} one non-empty segment. */
+    private static boolean isRunAsScript(String arg) {
+        if (!arg.startsWith(HOME)) {
+            return false;
+        }
+        int slash = arg.indexOf('/', HOME.length());
+        if (slash <= HOME.length()) {
+            return false;
+        }
+        for (String dir : RUNAS_SCRIPT_DIRS) {
+            if (arg.startsWith(dir, slash)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean runsWindowsHandlerScript(String commandLine) {
+        return commandLine != null && commandLine.toLowerCase(Locale.ROOT).contains(WINDOWS_HANDLER_DIR);
+    }
+
+    private static boolean startsWithAny(String text, String[] prefixes) {
+        for (String prefix : prefixes) {
+            if (text.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** A parent {@code powershell.exe} running a Run Command script (case-insensitive, whitespace-tolerant). */
     public static boolean isWindowsScriptParent(String parentName, String parentCommandLine) {

@@ -11,8 +11,15 @@ public class ActivityEvent {
     public String action;
     /** {@code event.outcome}, lower case ({@code success}/{@code failure}), or null when the record has none. */
     public String outcome;
-    /** Lower-cased {@code azure.resource.name}: the host key. */
+    /**
+     * The lower-cased resource name of the machine the record is about (docs/spec.md, section 9): the VM, or the
+     * scale-set instance as {@code <scale set>_<instance id>}, from the resource id; the host key.
+     */
     public String hostKey;
+    /** The machine's resource name as the record spells it. */
+    public String machineName;
+    /** The machine's resource id (a run command's id without {@code /runCommands/<name>}); null without an id. */
+    public String resourceId;
 
     public String correlationId;
     public String subscriptionId;

@@ -15,7 +15,9 @@ public enum ErrorType {
     /** A time further ahead of the clock than the allowed skew. */
     TIMESTAMP_IN_FUTURE("timestamp_in_future"),
     /** A wanted field of an impossible type (an object where a value belongs, several values for one). */
-    INVALID_FIELD("invalid_field");
+    INVALID_FIELD("invalid_field"),
+    /** A host inventory record without a resource id, or whose id names no VM, scale-set VM or scale set. */
+    INVALID_INVENTORY_ENTRY("invalid_inventory_entry");
 
     private final String id;
 

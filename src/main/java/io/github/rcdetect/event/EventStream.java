@@ -1,11 +1,13 @@
 package io.github.rcdetect.event;
 
-/** The two input streams of the job. */
+/** The input streams of the job. */
 public enum EventStream {
     /** Azure Activity Log records: the control plane. */
     ACTIVITY("activity"),
     /** Endpoint process-start events: what ran on the guest. */
-    PROCESS("process");
+    PROCESS("process"),
+    /** The host inventory's updates: Azure resources and the computer names of their guests. */
+    INVENTORY("inventory");
 
     private final String id;
 

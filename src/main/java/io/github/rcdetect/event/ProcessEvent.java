@@ -1,5 +1,7 @@
 package io.github.rcdetect.event;
 
+import io.github.rcdetect.domain.HostMatch;
+
 /**
  * One endpoint process event (Elastic Defend, or Windows Sysmon event 1), reduced to what the rules and alerts use.
  * Array fields keep every element because a rule condition holds when any element satisfies it.
@@ -7,8 +9,20 @@ package io.github.rcdetect.event;
 public class ProcessEvent {
     /** Event time, epoch milliseconds. */
     public long timestamp;
-    /** Lower-cased {@code host.name}: the host key. */
+    /**
+     * The machine the event is keyed by (docs/spec.md, section 9): the lower-cased resource name of the VM or
+     * scale-set instance when {@code cloud.instance.name} or the host inventory names it, else the guest's name
+     * without domain suffix.
+     */
     public String hostKey;
+    /** {@code host.name} (else {@code winlog.computer_name}) lower-cased, as the endpoint reported it. */
+    public String hostName;
+    /** {@code cloud.instance.name} as reported, or the machine's name the host inventory gives; null when unknown. */
+    public String cloudInstanceName;
+    /** The machine's resource id, from the host inventory; null when unknown. */
+    public String resourceId;
+    /** How {@link #hostKey} was found. */
+    public HostMatch hostMatch;
 
     public String eventAction;
     public String[] eventType;

@@ -6,6 +6,7 @@ import io.github.rcdetect.detection.Correlation;
 import io.github.rcdetect.detection.Detection;
 import io.github.rcdetect.detection.RuleMetadata;
 import io.github.rcdetect.detection.Threat;
+import io.github.rcdetect.domain.RunAsPasswords;
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.Iso8601;
 import io.github.rcdetect.event.ProcessEvent;
@@ -57,7 +58,10 @@ public final class AlertDocuments implements MapFunction<Detection, AlertDocumen
                 .put("kibana.alert.severity", rule.severity())
                 .put("kibana.alert.risk_score", rule.riskScore())
                 .put("threat", threat(rule.threat()))
-                .put("host.name", detection.hostName);
+                .put("host.name", detection.hostName)
+                .put("cloud.instance.name", detection.cloudInstanceName)
+                .put("azure.resource.id", detection.resourceId)
+                .put("azure_runcommand.host_match", detection.hostMatch == null ? null : detection.hostMatch.id());
         if (detection.correlation != null) {
             putCorrelation(doc, detection, detection.correlation);
         } else {
@@ -70,7 +74,7 @@ public final class AlertDocuments implements MapFunction<Detection, AlertDocumen
     }
 
     private static void putCorrelation(EcsDocument doc, Detection detection, Correlation correlation) {
-        doc.put("process.command_line", correlation.commandLines)
+        doc.put("process.command_line", RunAsPasswords.redact(correlation.commandLines))
                 .put("azure_runcommand.invoked_at", Iso8601.format(detection.timestamp))
                 .put("azure_runcommand.first_process_at", Iso8601.format(correlation.firstProcessAt))
                 .put("azure_runcommand.delay_seconds", (correlation.firstProcessAt - detection.timestamp) / 1000.0)

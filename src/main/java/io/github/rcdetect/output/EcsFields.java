@@ -1,6 +1,7 @@
 package io.github.rcdetect.output;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rcdetect.domain.RunAsPasswords;
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.Iso8601;
@@ -17,14 +18,14 @@ public final class EcsFields {
                 .put("process.pid", event.pid)
                 .put("process.entity_id", event.entityId)
                 .put("process.executable", event.executable)
-                .put("process.args", event.args)
-                .put("process.command_line", event.commandLine)
+                .put("process.args", RunAsPasswords.redact(event.args))
+                .put("process.command_line", RunAsPasswords.redact(event.commandLine))
                 .put("process.parent.name", event.parentName)
                 .put("process.parent.pid", event.parentPid)
                 .put("process.parent.entity_id", event.parentEntityId)
                 .put("process.parent.executable", event.parentExecutable)
-                .put("process.parent.args", event.parentArgs)
-                .put("process.parent.command_line", event.parentCommandLine);
+                .put("process.parent.args", RunAsPasswords.redact(event.parentArgs))
+                .put("process.parent.command_line", RunAsPasswords.redact(event.parentCommandLine));
     }
 
     /** The Activity Log fields the Elastic R1 rule reports: who asked, from where, in which tenant. */
@@ -32,6 +33,7 @@ public final class EcsFields {
         doc.put("event.action", event.action)
                 .put("event.outcome", event.outcome)
                 .put("azure.resource.name", event.hostKey)
+                .put("azure.resource.id", event.resourceId)
                 .put("azure.correlation_id", event.correlationId);
         putIdentity(doc, event);
     }

@@ -47,7 +47,8 @@ public final class OutputDocuments {
             doc.put("@timestamp", Iso8601.format(late.process.timestamp))
                     .put("event.id", late.process.eventId)
                     .put("event.action", late.process.eventAction)
-                    .put("host.name", late.process.hostKey);
+                    .put("host.name", late.process.hostName)
+                    .put("cloud.instance.name", late.process.cloudInstanceName);
             EcsFields.putProcess(doc, late.process);
         }
         ObjectNode origin = doc.node().putObject("origin");

@@ -1,5 +1,6 @@
 package io.github.rcdetect.parse;
 
+import io.github.rcdetect.domain.AzureMachine;
 import io.github.rcdetect.domain.Candidates;
 import io.github.rcdetect.domain.ResourceIds;
 import io.github.rcdetect.event.ActivityEvent;
@@ -91,11 +92,14 @@ final class ActivityRecordParser extends JsonRecordParser {
         event.outcome = outcome(record);
 
         String resourceId = firstNonNull(record.string(Field.RESOURCE_ID), record.string(Field.RAW_RESOURCE_ID));
-        String resourceName = record.string(Field.RESOURCE_NAME);
-        if (resourceName == null && resourceId != null) {
-            resourceName = ResourceIds.resourceName(resourceId);
+        AzureMachine machine = resourceId != null
+                ? ResourceIds.machine(resourceId)
+                : ResourceIds.machineOfResourceName(record.string(Field.RESOURCE_NAME));
+        if (machine != null) {
+            event.hostKey = machine.key();
+            event.machineName = machine.name();
+            event.resourceId = machine.resourceId();
         }
-        event.hostKey = lowerCase(resourceName);
         event.subscriptionId = record.string(Field.SUBSCRIPTION_ID);
         if (event.subscriptionId == null && resourceId != null) {
             event.subscriptionId = ResourceIds.subscriptionId(resourceId);

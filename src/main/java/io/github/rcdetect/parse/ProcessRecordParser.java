@@ -1,6 +1,9 @@
 package io.github.rcdetect.parse;
 
 import io.github.rcdetect.domain.Candidates;
+import io.github.rcdetect.domain.HostMatch;
+import io.github.rcdetect.domain.HostNames;
+import io.github.rcdetect.domain.RunAsPasswords;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.Origin;
 import io.github.rcdetect.event.ProcessEvent;
@@ -15,6 +18,7 @@ final class ProcessRecordParser extends JsonRecordParser {
     private static final String SYSMON_PROVIDER = "Microsoft-Windows-Sysmon";
     private static final String SYSMON_CHANNEL = "Microsoft-Windows-Sysmon/Operational";
     private static final String SYSMON_PROCESS_CREATE = "1";
+    private static final String AZURE = "azure";
 
     /**
      * Wanted fields: ECS names, then the raw Sysmon fields used when the ECS ones are absent. Always read: the time, the
@@ -30,6 +34,8 @@ final class ProcessRecordParser extends JsonRecordParser {
         EVENT_CATEGORY("event.category", Reading.LAZILY),
         EVENT_CODE("event.code", Reading.LAZILY),
         HOST_NAME("host.name", Reading.LAZILY),
+        CLOUD_INSTANCE_NAME("cloud.instance.name", Reading.LAZILY),
+        CLOUD_PROVIDER("cloud.provider", Reading.LAZILY),
         NAME("process.name", Reading.LAZILY),
         PID("process.pid", Reading.LAZILY_AS_INTEGER),
         ENTITY_ID("process.entity_id", Reading.LAZILY),
@@ -92,14 +98,15 @@ final class ProcessRecordParser extends JsonRecordParser {
         event.eventType = record.strings(Field.EVENT_TYPE);
         event.eventCategory = record.strings(Field.EVENT_CATEGORY);
         event.eventCode = record.string(Field.EVENT_CODE);
-        event.hostKey = lowerCase(firstNonNull(record.string(Field.HOST_NAME), record.string(Field.WINLOG_COMPUTER)));
+        identify(event, record);
 
         event.executable = firstNonNull(record.string(Field.EXECUTABLE), record.string(Field.SYSMON_IMAGE));
         event.name = firstNonNull(record.string(Field.NAME), baseName(event.executable));
         event.pid = record.has(Field.PID) ? record.integer(Field.PID) : record.integer(Field.SYSMON_PROCESS_ID);
         event.entityId = firstNonNull(record.string(Field.ENTITY_ID), record.string(Field.SYSMON_PROCESS_GUID));
-        event.args = record.strings(Field.ARGS);
-        event.commandLine = firstNonNull(record.string(Field.COMMAND_LINE), record.string(Field.SYSMON_COMMAND_LINE));
+        event.args = RunAsPasswords.redact(record.strings(Field.ARGS));
+        event.commandLine = RunAsPasswords.redact(
+                firstNonNull(record.string(Field.COMMAND_LINE), record.string(Field.SYSMON_COMMAND_LINE)));
 
         event.parentExecutable =
                 firstNonNull(record.string(Field.PARENT_EXECUTABLE), record.string(Field.SYSMON_PARENT_IMAGE));
@@ -109,9 +116,9 @@ final class ProcessRecordParser extends JsonRecordParser {
                 : record.integer(Field.SYSMON_PARENT_PROCESS_ID);
         event.parentEntityId =
                 firstNonNull(record.string(Field.PARENT_ENTITY_ID), record.string(Field.SYSMON_PARENT_PROCESS_GUID));
-        event.parentArgs = record.strings(Field.PARENT_ARGS);
-        event.parentCommandLine =
-                firstNonNull(record.string(Field.PARENT_COMMAND_LINE), record.string(Field.SYSMON_PARENT_COMMAND_LINE));
+        event.parentArgs = RunAsPasswords.redact(record.strings(Field.PARENT_ARGS));
+        event.parentCommandLine = RunAsPasswords.redact(firstNonNull(
+                record.string(Field.PARENT_COMMAND_LINE), record.string(Field.SYSMON_PARENT_COMMAND_LINE)));
 
         if (isRawSysmonProcessCreate(record)) {
             event.eventCode = firstNonNull(event.eventCode, SYSMON_PROCESS_CREATE);
@@ -120,6 +127,25 @@ final class ProcessRecordParser extends JsonRecordParser {
         }
         event.origin = origin;
         return InputRecord.of(event);
+    }
+
+    /**
+     * The machine of the event, as far as the event itself tells (docs/spec.md, section 9): Elastic Agent's
+     * {@code cloud.instance.name} names the VM or scale-set instance, unless the cloud is not Azure; else the guest's
+     * name, without domain suffix, stands for it until the host inventory says otherwise.
+     */
+    private static void identify(ProcessEvent event, CapturedRecord record) throws InvalidRecordException {
+        event.hostName = lowerCase(firstNonNull(record.string(Field.HOST_NAME), record.string(Field.WINLOG_COMPUTER)));
+        String instance = record.string(Field.CLOUD_INSTANCE_NAME);
+        String provider = record.string(Field.CLOUD_PROVIDER);
+        if (instance != null && !instance.isBlank() && (provider == null || AZURE.equalsIgnoreCase(provider))) {
+            event.cloudInstanceName = instance;
+            event.hostKey = lowerCase(instance);
+            event.hostMatch = HostMatch.CLOUD_INSTANCE_NAME;
+        } else {
+            event.hostKey = HostNames.guestName(event.hostName);
+            event.hostMatch = event.hostKey == null ? null : HostMatch.HOST_NAME;
+        }
     }
 
     private static boolean isRawSysmonProcessCreate(CapturedRecord record) throws InvalidRecordException {

@@ -2,9 +2,12 @@ package io.github.rcdetect.pipeline;
 
 import io.github.rcdetect.alert.AlertStage;
 import io.github.rcdetect.detection.Detection;
+import io.github.rcdetect.domain.HostInventory;
 import io.github.rcdetect.event.ActivityEvent;
+import io.github.rcdetect.event.DeadLetter;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
+import io.github.rcdetect.event.InventoryUpdate;
 import io.github.rcdetect.event.LateRecord;
 import io.github.rcdetect.event.ProcessEvent;
 import io.github.rcdetect.io.Sinks;
@@ -28,10 +31,10 @@ import java.util.List;
  * The detection, independent of where records come from and go to (docs/architecture.md):
  *
  * <pre>
- *   activity records ─ route ─┬─ rule 1 ─┐
- *   process records ── route ─┼─ rule 2 ─┼─ alert stage ─ alert documents ─ sinks.alerts
- *                             ├─  ...   ─┘
- *                             └─ dead letters ─ sinks.deadLetters        late records of the rules ─ sinks.lateRecords
+ *   activity records ──────────────── route ─┬─ rule 1 ─┐
+ *   process records ── route ─ resolve hosts ┼─ rule 2 ─┼─ alert stage ─ alert documents ─ sinks.alerts
+ *   inventory updates ─ route ─┘             ├─  ...   ─┘
+ *                                            └─ dead letters ─ sinks.deadLetters   late records ─ sinks.lateRecords
  * </pre>
  *
  * Sources parse and timestamp their records (so watermarks see every record); each rule of the registry gets the
@@ -56,9 +59,24 @@ public final class DetectionPipeline {
         return configuration;
     }
 
+    /** The pipeline without a host inventory: guests correlate by name and cloud metadata alone. */
     public static void build(
             DataStream<InputRecord> activityRecords,
             DataStream<InputRecord> processRecords,
+            CorrelationSettings settings,
+            Sinks sinks) {
+        build(activityRecords, processRecords, new HostInventory(), null, settings, sinks);
+    }
+
+    /**
+     * @param inventory the host inventory read at start-up (empty for none)
+     * @param inventoryUpdates the inventory topic's updates; null for none
+     */
+    public static void build(
+            DataStream<InputRecord> activityRecords,
+            DataStream<InputRecord> processRecords,
+            HostInventory inventory,
+            DataStream<InventoryUpdate> inventoryUpdates,
             CorrelationSettings settings,
             Sinks sinks) {
         SingleOutputStreamOperator<ActivityEvent> activity = activityRecords
@@ -70,7 +88,9 @@ public final class DetectionPipeline {
                 .name("route process")
                 .uid("route-process");
 
-        RuleInputs inputs = new RuleInputs(activity, processes, settings);
+        HostResolution.Resolved resolved = HostResolution.apply(processes, inventory, inventoryUpdates);
+
+        RuleInputs inputs = new RuleInputs(activity, resolved.processes(), settings);
         List<DataStream<Detection>> detections = new ArrayList<>();
         List<DataStream<LateRecord>> late = new ArrayList<>();
         for (Rule rule : Rules.ALL) {
@@ -85,8 +105,9 @@ public final class DetectionPipeline {
                 .map(new AlertDocuments(Rules.metadata()))
                 .name("alert documents")
                 .uid("alert-documents"));
-        sinks.deadLetters(activity.getSideOutput(InputRouter.DEAD_LETTERS)
-                .union(processes.getSideOutput(InputRouter.DEAD_LETTERS)));
+        DataStream<DeadLetter> deadLetters = activity.getSideOutput(InputRouter.DEAD_LETTERS)
+                .union(processes.getSideOutput(InputRouter.DEAD_LETTERS));
+        sinks.deadLetters(resolved.deadLetters() == null ? deadLetters : deadLetters.union(resolved.deadLetters()));
         sinks.lateRecords(union(late)
                 .map(new CountByLabel<>(
                         LATE_RECORDS,

@@ -67,6 +67,7 @@ class LogSinkLinesTest {
         ProcessEvent process = new ProcessEvent();
         process.timestamp = 1_773_136_800_000L;
         process.hostKey = "vm-" + text;
+        process.hostName = process.hostKey;
         process.commandLine = text;
         process.origin = Origin.ofKafka(EventStream.PROCESS, "topic-" + text, 0, 9);
         String document = OutputDocuments.lateRecord(LateRecord.of(process));

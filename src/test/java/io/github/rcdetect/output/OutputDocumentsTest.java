@@ -55,6 +55,7 @@ class OutputDocumentsTest {
         ProcessEvent event = new ProcessEvent();
         event.timestamp = 1_773_136_800_000L;
         event.hostKey = "vm1\nforged";
+        event.hostName = event.hostKey;
         event.commandLine = hostile;
         event.parentName = "powershell.exe";
         event.parentCommandLine = hostile;
@@ -76,6 +77,7 @@ class OutputDocumentsTest {
         ProcessEvent event = new ProcessEvent();
         event.timestamp = 1_773_136_800_000L;
         event.hostKey = "vm1";
+        event.hostName = "vm1";
         event.eventAction = "exec";
         event.name = "id";
         event.origin = Origin.ofKafka(EventStream.PROCESS, "proc", 0, 7);

@@ -3,6 +3,7 @@ package io.github.rcdetect.output;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.rcdetect.domain.RunAsPasswords;
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.DeadLetter;
 import io.github.rcdetect.event.ErrorType;
@@ -16,6 +17,8 @@ import io.github.rcdetect.testing.OutputLines;
 
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -66,7 +69,10 @@ class OutputLinesFuzzTest {
         ProcessEvent process = new ProcessEvent();
         process.timestamp = processTime;
         process.hostKey = runCommand.hostKey;
-        process.commandLine = text(data);
+        process.hostName = runCommand.hostKey;
+        String[] commandLines = {text(data)};
+        String secret = plantRunAsPassword(data, commandLines, 0);
+        process.commandLine = commandLines[0];
         process.name = text(data);
         process.executable = text(data);
         process.args = new String[] {text(data), text(data)};
@@ -82,45 +88,94 @@ class OutputLinesFuzzTest {
 
         AlertDocument r2 = Alerts.ofProcess("R2", process);
         JsonNode r2Alert = OutputLines.parseOneAsciiLine(r2.json);
-        expect(r2Alert, "/process/command_line", process.commandLine);
-        expect(r2Alert, "/process/parent/command_line", process.parentCommandLine);
-        expect(r2Alert, "/process/args/1", process.args[1]);
+        expect(r2Alert, "/process/command_line", RunAsPasswords.redact(process.commandLine));
+        expect(r2Alert, "/process/parent/command_line", RunAsPasswords.redact(process.parentCommandLine));
+        expect(r2Alert, "/process/args/1", RunAsPasswords.redact(process.args)[1]);
         expect(r2Alert, "/host/name", process.hostKey);
         expect(r2Alert, "/azure_runcommand/source_events/0/topic", process.origin.topic);
 
         AlertDocument r1 = Alerts.ofCorrelation("R1", runCommand, List.of(process));
         JsonNode r1Alert = OutputLines.parseOneAsciiLine(r1.json);
-        expect(r1Alert, "/process/command_line/0", process.commandLine);
+        expect(r1Alert, "/process/command_line/0", RunAsPasswords.redact(process.commandLine));
         expect(r1Alert, "/host/name", runCommand.hostKey);
         expect(r1Alert, "/user/email", runCommand.userEmail);
         expect(r1Alert, "/azure_runcommand/correlation_id", runCommand.correlationId);
         expect(r1Alert, "/azure_runcommand/source_events/0/file", runCommand.origin.file);
 
         byte[] original = data.consumeBytes(data.consumeInt(0, 512));
+        long originalLength = original.length + data.consumeInt(0, 1000);
+        if (secret != null) {
+            // The record as the endpoint sent it, cut anywhere: a dead letter shows its original bytes.
+            byte[] record = ("{\"process\":{\"command_line\":"
+                            + Json.write(Json.MAPPER.getNodeFactory().textNode(process.commandLine)) + "}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            original = Arrays.copyOf(record, data.consumeInt(0, record.length));
+            originalLength = record.length;
+        }
         DeadLetter deadLetter = DeadLetter.of(
                 ErrorType.INVALID_JSON,
                 text(data),
                 Origin.ofFile(EventStream.PROCESS, text(data), 1).withRecordIndex(data.consumeInt(0, 1000)),
                 original,
-                original.length + data.consumeInt(0, 1000));
+                originalLength);
         String deadLetterLine = OutputDocuments.deadLetter(deadLetter);
         JsonNode deadLetterDocument = OutputLines.parseOneAsciiLine(deadLetterLine);
         expect(deadLetterDocument, "/error/message", deadLetter.errorMessage);
         expect(deadLetterDocument, "/origin/file", deadLetter.origin.file);
-        if (!Arrays.equals(original, OutputLines.originalBytes(deadLetterDocument))) {
+        byte[] redacted = RunAsPasswords.redactJson(original, original.length < deadLetter.originalLength);
+        if (!Arrays.equals(redacted, OutputLines.originalBytes(deadLetterDocument))) {
             throw new AssertionError("dead letter lost its original bytes: " + deadLetterLine);
         }
 
         String lateProcessLine = OutputDocuments.lateRecord(LateRecord.of(process));
-        expect(OutputLines.parseOneAsciiLine(lateProcessLine), "/process/command_line", process.commandLine);
+        expect(
+                OutputLines.parseOneAsciiLine(lateProcessLine),
+                "/process/command_line",
+                RunAsPasswords.redact(process.commandLine));
         String lateActivityLine = OutputDocuments.lateRecord(LateRecord.of(runCommand));
         expect(OutputLines.parseOneAsciiLine(lateActivityLine), "/host/name", runCommand.hostKey);
 
+        List<String> logged = new ArrayList<>();
         for (String document : List.of(deadLetterLine, lateProcessLine)) {
-            if (!LOG.logOne(document).equals(document)) {
+            logged.add(LOG.logOne(document));
+            if (!logged.get(logged.size() - 1).equals(document)) {
                 throw new AssertionError("the log line does not carry the document as written: " + document);
             }
         }
+        if (secret != null) {
+            for (String line : concat(List.of(r1.json, r2.json, deadLetterLine, lateProcessLine), logged)) {
+                if (line.contains(secret)
+                        || line.contains(Json.write(Json.MAPPER.getNodeFactory().textNode(secret)))) {
+                    throw new AssertionError("a RunAs password reached an output: " + secret + " in " + line);
+                }
+            }
+        }
+    }
+
+    /**
+     * A RunAs command line as the managed handler writes it, {@code echo <password> | sudo -S -u <user> <script>},
+     * at a fuzzed place in fuzzed text; null (and the text untouched) when the fuzzer picks none. The password is
+     * letters and digits (a password with a pipe in it would end where the pipe is), long enough not to occur by chance.
+     */
+    private static String plantRunAsPassword(FuzzedDataProvider data, String[] texts, int index) {
+        if (!data.consumeBoolean()) {
+            return null;
+        }
+        String secret = "pw" + data.consumeAsciiString(24).replaceAll("[^A-Za-z0-9]", "") + "Z9q";
+        if (secret.length() < 8) {
+            return null;
+        }
+        String text = texts[index];
+        int at = data.consumeInt(0, text.length());
+        texts[index] = text.substring(0, at) + " echo " + secret + " | sudo -S -u alice "
+                + "/home/alice/waagent/run-command-handler-runas/download/rc/0/script.sh " + text.substring(at);
+        return secret;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static void expect(JsonNode document, String pointer, String expected) {

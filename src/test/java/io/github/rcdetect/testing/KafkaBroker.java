@@ -145,6 +145,29 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Creates a compacted topic of one partition, as a host inventory topic is. */
+    public String createCompactedTopic(String prefix) throws Exception {
+        String topic = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
+                    .all()
+                    .get();
+        }
+        return topic;
+    }
+
+    /** Sends one keyed message (a tombstone when {@code value} is null) and waits until the broker has it. */
+    public void produceKeyed(String topic, String key, String value) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, 0, key, value));
+            producer.flush();
+        }
+    }
+
     /** Sends lines round-robin over the first {@code partitions} partitions, each partition in the lines' order. */
     public void spread(String topic, int partitions, List<String> lines) {
         for (int partition = 0; partition < partitions; partition++) {

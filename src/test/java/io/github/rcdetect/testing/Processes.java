@@ -38,6 +38,7 @@ public final class Processes {
         ProcessEvent event = new ProcessEvent();
         event.timestamp = 1_773_136_800_000L;
         event.hostKey = "vm1";
+        event.hostName = "vm1";
         event.eventAction = action;
         event.eventType = new String[] {"start"};
         event.eventCategory = new String[] {"process"};

@@ -2,6 +2,7 @@ package io.github.rcdetect.io.kafka;
 
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
+import io.github.rcdetect.event.InventoryUpdate;
 import io.github.rcdetect.parse.ParserLimits;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -11,9 +12,10 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
+import java.time.Duration;
 import java.util.Properties;
 
-/** The two input topics as Flink sources, parsing and timestamping in the reader. */
+/** The input topics as Flink sources, parsing and timestamping in the reader. */
 public final class KafkaInputs {
     private KafkaInputs() {}
 
@@ -33,6 +35,42 @@ public final class KafkaInputs {
                 .build();
         return env.fromSource(source, watermarks(kafka.eventTime(stream)), stream.id() + " topic")
                 .uid(stream.id() + "-kafka-source");
+    }
+
+    /**
+     * The host inventory topic, or null without one. Always read from its beginning when the job starts without a
+     * checkpoint: a compacted topic holds the whole inventory, and the job needs all of it.
+     */
+    public static DataStream<InventoryUpdate> inventory(
+            StreamExecutionEnvironment env, KafkaSettings kafka, ParserLimits limits) {
+        if (kafka.inventoryTopic() == null) {
+            return null;
+        }
+        Properties consumer = kafka.clientProperties();
+        consumer.putIfAbsent("isolation.level", "read_committed");
+        KafkaSource<InventoryUpdate> source = KafkaSource.<InventoryUpdate>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setTopics(kafka.inventoryTopic())
+                .setGroupId(kafka.groupId())
+                .setClientIdPrefix(kafka.groupId() + "-" + EventStream.INVENTORY.id())
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new KafkaInventoryParser(limits))
+                .setProperties(consumer)
+                .build();
+        // One reader for every partition: a reader left without a partition (more readers than partitions, as with the
+        // usual one-partition compacted topic) would never emit a watermark, and hold the events' back for ever.
+        return env.fromSource(source, noTimeOfItsOwn(), EventStream.INVENTORY.id() + " topic")
+                .setParallelism(1)
+                .uid(EventStream.INVENTORY.id() + "-kafka-source");
+    }
+
+    /**
+     * No time of its own, and idle whenever no update has come for a second: an idle input is left out of the time of
+     * the operator that joins it, so the inventory never holds back the events' watermark (an input that never
+     * emitted one would hold it at the beginning of time for ever).
+     */
+    private static WatermarkStrategy<InventoryUpdate> noTimeOfItsOwn() {
+        return WatermarkStrategy.<InventoryUpdate>noWatermarks().withIdleness(Duration.ofSeconds(1));
     }
 
     /**

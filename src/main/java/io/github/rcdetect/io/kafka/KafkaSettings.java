@@ -13,6 +13,7 @@ import java.util.TreeSet;
  *     so {@link #toString} names them but never shows a value
  * @param deadLetterTopic null for the job's log
  * @param lateTopic null for the job's log
+ * @param inventoryTopic the compacted topic of host inventory entries; null for none
  */
 public record KafkaSettings(
         String bootstrapServers,
@@ -25,7 +26,8 @@ public record KafkaSettings(
         EventTime processTime,
         String alertsTopic,
         String deadLetterTopic,
-        String lateTopic) {
+        String lateTopic,
+        String inventoryTopic) {
 
     /** A copy: sources and sinks add settings of their own. */
     @Override
@@ -36,7 +38,11 @@ public record KafkaSettings(
     }
 
     public String topic(EventStream stream) {
-        return stream == EventStream.ACTIVITY ? activityTopic : processTopic;
+        return switch (stream) {
+            case ACTIVITY -> activityTopic;
+            case PROCESS -> processTopic;
+            case INVENTORY -> inventoryTopic;
+        };
     }
 
     public EventTime eventTime(EventStream stream) {

@@ -44,13 +44,13 @@ public final class ChildProcessDetection implements MapFunction<ProcessEvent, De
     public Detection map(ProcessEvent event) {
         String eventId = EventIds.of(
                 ruleId,
-                event.hostKey,
+                event.hostName,
                 Long.toString(event.timestamp),
                 event.eventId,
                 event.entityId,
                 event.pid == null ? null : event.pid.toString(),
                 event.commandLine,
                 event.parentCommandLine);
-        return Detection.ofProcess(ruleId, eventId, event.hostKey, event);
+        return Detection.ofProcess(ruleId, eventId, event.hostName, event);
     }
 }

@@ -82,7 +82,36 @@ final class CorrelationDetections<E extends CorrelationEvent<?>> extends Pattern
         correlation.commandLines = distinctCommandLines(processes);
         correlation.firstProcessAt = processes.get(0).timestamp;
         return Detection.ofCorrelation(
-                ruleId, eventId(invocation), invocation.timestamp, invocation.hostKey, correlation);
+                ruleId, eventId(invocation), invocation.timestamp, machineRecord(invocation), correlation);
+    }
+
+    /**
+     * The invocation's earliest record that names the machine by resource id (else its earliest), the smallest id
+     * among records of one time: records of one invocation may spell the machine in different cases, and which of
+     * them arrived first must not change the alert.
+     */
+    private static ActivityEvent machineRecord(Invocation invocation) {
+        ActivityEvent chosen = null;
+        for (ActivityEvent record : invocation.records) {
+            if (record.resourceId != null
+                    && (chosen == null
+                            || record.timestamp < chosen.timestamp
+                            || record.timestamp == chosen.timestamp
+                                    && record.resourceId.compareTo(chosen.resourceId) < 0)) {
+                chosen = record;
+            }
+        }
+        if (chosen != null) {
+            return chosen;
+        }
+        for (ActivityEvent record : invocation.records) {
+            if (record.timestamp == invocation.records[0].timestamp
+                    && record.machineName != null
+                    && (chosen == null || record.machineName.compareTo(chosen.machineName) < 0)) {
+                chosen = record;
+            }
+        }
+        return chosen != null ? chosen : invocation.records[0];
     }
 
     /** Invocation identity: host, time and correlation id; without one, the record's own identifying fields. */

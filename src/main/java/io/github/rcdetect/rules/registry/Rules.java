@@ -4,6 +4,8 @@ import io.github.rcdetect.detection.RuleMetadata;
 import io.github.rcdetect.rules.Rule;
 import io.github.rcdetect.rules.r1.RunCommandCorrelatedWithProcess;
 import io.github.rcdetect.rules.r2.ScriptChildProcess;
+import io.github.rcdetect.rules.r3.ManagedRunCommandCorrelatedWithProcess;
+import io.github.rcdetect.rules.r4.ManagedScriptChildProcess;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,11 @@ import java.util.Map;
  * registry on them.
  */
 public final class Rules {
-    public static final List<Rule> ALL = List.of(new RunCommandCorrelatedWithProcess(), new ScriptChildProcess());
+    public static final List<Rule> ALL = List.of(
+            new RunCommandCorrelatedWithProcess(),
+            new ScriptChildProcess(),
+            new ManagedRunCommandCorrelatedWithProcess(),
+            new ManagedScriptChildProcess());
 
     private Rules() {}
 

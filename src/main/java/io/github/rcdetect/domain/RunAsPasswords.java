@@ -1,0 +1,150 @@
+package io.github.rcdetect.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hides the RunAs password the managed Run Command handler puts on a command line (docs/spec.md, section 10): on Linux
+ * it runs {@code bash -c "echo <password> | sudo -S -u <user> <script>"}. Whatever stands between {@code echo} and
+ * {@code | sudo -S} becomes {@link #REDACTED}, wherever the job writes text from a record: alerts, dead letters, late
+ * records, logs. It errs towards hiding: any {@code echo ... | sudo -S} is treated so, whoever wrote it.
+ */
+public final class RunAsPasswords {
+    public static final String REDACTED = "[REDACTED]";
+
+    /**
+     * The pipe: {@code |}, blanks, {@code sudo}, blanks, {@code -S}. The blanks before the pipe are stepped over by
+     * hand: a pattern that began with them would try every blank of a long run again.
+     */
+    private static final Pattern TO_SUDO = Pattern.compile("\\|\\s*sudo\\s+-S");
+    /** {@code echo} as a word, and the blanks after it: what follows is the secret. */
+    private static final Pattern ECHO = Pattern.compile("\\becho\\s+");
+
+    /**
+     * The same in the JSON text of a record, where a blank may be written as an escape ({@code \t}, {@code \n},
+     * {@code \r}, {@code \u0020}).
+     */
+    private static final String JSON_BLANK = "(?:\\s|\\\\[tnr]|\\\\u0020)";
+
+    private static final Pattern TO_SUDO_IN_JSON = Pattern.compile("\\|" + JSON_BLANK + "*sudo" + JSON_BLANK + "+-S");
+    private static final Pattern ECHO_IN_JSON = Pattern.compile("\\becho" + JSON_BLANK + "+");
+
+    private RunAsPasswords() {}
+
+    /** The text with every RunAs password replaced; the same object when there is none. */
+    public static String redact(String text) {
+        return text == null || !mayHoldOne(text) ? text : redact(text, ECHO, TO_SUDO);
+    }
+
+    /**
+     * Arguments with every RunAs password replaced, within an argument and across arguments ({@code echo},
+     * {@code <password>}, {@code |}, {@code sudo}, {@code -S}, as a tokenizer would split the line); the same array when
+     * there is none.
+     */
+    public static String[] redact(String[] args) {
+        if (args == null) {
+            return null;
+        }
+        String[] redacted = args;
+        for (int i = 0; i < args.length; i++) {
+            String arg = redact(args[i]);
+            if (arg != args[i]) {
+                redacted = redacted == args ? args.clone() : redacted;
+                redacted[i] = arg;
+            }
+        }
+        for (int echo = 0; echo < redacted.length; echo++) {
+            if (!"echo".equals(redacted[echo])) {
+                continue;
+            }
+            for (int pipe = echo + 2; pipe + 2 < redacted.length; pipe++) {
+                if ("|".equals(redacted[pipe])
+                        && "sudo".equals(redacted[pipe + 1])
+                        && "-S".equals(redacted[pipe + 2])) {
+                    redacted = redacted == args ? args.clone() : redacted;
+                    for (int secret = echo + 1; secret < pipe; secret++) {
+                        redacted[secret] = REDACTED;
+                    }
+                    break;
+                }
+            }
+        }
+        return redacted;
+    }
+
+    /**
+     * The bytes of a JSON record (UTF-8, possibly cut short) with every RunAs password in its strings replaced; the
+     * same array when there is none. Read as ISO-8859-1, one char per byte, so bytes that are not UTF-8 survive as
+     * they are. When the bytes were cut from a longer record ({@code truncated}), the cut may have fallen inside a
+     * secret whose pipe to {@code sudo} was cut off: an {@code echo} whose string runs on to the cut hides all after it.
+     */
+    public static byte[] redactJson(byte[] json, boolean truncated) {
+        if (json == null) {
+            return null;
+        }
+        String text = new String(json, StandardCharsets.ISO_8859_1);
+        boolean mayHoldOne = mayHoldOne(text) || truncated && text.contains("echo");
+        if (!mayHoldOne) {
+            return json;
+        }
+        String redacted = redact(text, ECHO_IN_JSON, TO_SUDO_IN_JSON);
+        if (truncated) {
+            redacted = hideCutSecret(redacted);
+        }
+        return redacted.equals(text) ? json : redacted.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Everything after the last {@code echo} when no string end (an unescaped quote) follows it before the cut. */
+    private static String hideCutSecret(String text) {
+        Matcher echoes = ECHO_IN_JSON.matcher(text);
+        int lastEnd = -1;
+        while (echoes.find()) {
+            lastEnd = echoes.end();
+        }
+        if (lastEnd < 0 || lastEnd == text.length() || text.startsWith(REDACTED, lastEnd)) {
+            return text;
+        }
+        for (int i = lastEnd; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return text;
+            }
+        }
+        return text.substring(0, lastEnd) + REDACTED;
+    }
+
+    /** A cheap test before any regular expression runs: most text holds no {@code sudo} at all. */
+    private static boolean mayHoldOne(String text) {
+        return text.contains("sudo") && text.contains("echo");
+    }
+
+    /**
+     * Replaces what lies between each pipe to {@code sudo -S} and the first {@code echo} after the previous one: the
+     * earliest echo, so that nothing of a secret with blanks in it is left out. One pass over the text: each search
+     * starts where the last one ended, so hostile text with many echoes or pipes costs no more than its length.
+     */
+    private static String redact(String text, Pattern echo, Pattern toSudo) {
+        Matcher pipe = toSudo.matcher(text);
+        Matcher echoes = echo.matcher(text).useTransparentBounds(true);
+        StringBuilder out = null;
+        int done = 0;
+        boolean echoFound = echoes.find(0);
+        while (echoFound && pipe.find()) {
+            if (echoes.end() >= pipe.start()) {
+                continue;
+            }
+            int secretEnd = pipe.start();
+            while (secretEnd > echoes.end() + 1 && Character.isWhitespace(text.charAt(secretEnd - 1))) {
+                secretEnd--;
+            }
+            out = out == null ? new StringBuilder(text.length()) : out;
+            out.append(text, done, echoes.end()).append(REDACTED);
+            done = secretEnd;
+            echoFound = pipe.end() < text.length() && echoes.find(pipe.end());
+        }
+        return out == null ? text : out.append(text, done, text.length()).toString();
+    }
+}
