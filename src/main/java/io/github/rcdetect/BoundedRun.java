@@ -35,6 +35,7 @@ final class BoundedRun {
                 config.hostInventory(),
                 null,
                 config.correlation(),
+                config.alertTuning(true),
                 new FileSinks(files.alerts(), files.deadLetters()));
 
         long started = System.nanoTime();

@@ -88,6 +88,7 @@ public final class StreamingRun {
                 config.hostInventory(),
                 KafkaInputs.inventory(env, kafka, config.parserLimits()),
                 config.correlation(),
+                config.alertTuning(false),
                 new KafkaSinks(kafka));
     }
 

@@ -38,6 +38,8 @@ class BoundedRunITCase {
     @TempDir
     Path directory;
 
+    private static final Map<String, Long> NONE = Map.of("R1", 0L, "R2", 0L, "R3", 0L, "R4", 0L);
+
     /** A bounded run's outputs. */
     record Run(List<String> alertLines, List<String> deadLetterLines, RunSummary summary) {
         List<JsonNode> alerts() {
@@ -73,10 +75,11 @@ class BoundedRunITCase {
         assertThat(run.summary())
                 .usingRecursiveComparison()
                 .ignoringFields("seconds")
-                .isEqualTo(new RunSummary(22, 24, 6, 0, Map.of("R1", 5L, "R2", 13L, "R3", 0L, "R4", 0L), 0));
+                .isEqualTo(
+                        new RunSummary(22, 24, 6, 0, Map.of("R1", 5L, "R2", 13L, "R3", 0L, "R4", 0L), NONE, NONE, 0));
         assertThat(run.summary().line())
                 .matches("summary: records read activity=22 process=24, dead letters 6, late records 0,"
-                        + " alerts R1=5 R2=13 R3=0 R4=0, [0-9]+\\.[0-9] s");
+                        + " alerts R1=5 R2=13 R3=0 R4=0, dropped by exceptions 0, suppressed 0, [0-9]+\\.[0-9] s");
     }
 
     @Test

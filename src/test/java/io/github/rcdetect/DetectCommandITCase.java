@@ -61,7 +61,7 @@ class DetectCommandITCase {
         assertThat(deadLetters).hasSize(Testdata.EXPECTED_DEAD_LETTERS.size());
         assertThat(outcome.stderr().get(outcome.stderr().size() - 1))
                 .matches("summary: records read activity=22 process=24, dead letters 6, late records 0,"
-                        + " alerts R1=5 R2=13 R3=0 R4=0, [0-9]+\\.[0-9] s");
+                        + " alerts R1=5 R2=13 R3=0 R4=0, dropped by exceptions 0, suppressed 0, [0-9]+\\.[0-9] s");
     }
 
     @Test
@@ -83,7 +83,7 @@ class DetectCommandITCase {
                 .singleElement()
                 .asString()
                 .matches("summary: records read activity=22 process=5, dead letters 4, late records 0,"
-                        + " alerts R1=2 R2=3 R3=0 R4=0, [0-9]+\\.[0-9] s");
+                        + " alerts R1=2 R2=3 R3=0 R4=0, dropped by exceptions 0, suppressed 0, [0-9]+\\.[0-9] s");
         assertThat(Files.readAllLines(alerts)).hasSize(5);
         assertThat(Files.readAllLines(deadLetters)).hasSize(4);
     }

@@ -17,13 +17,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The host inventory topic of the streaming job (docs/spec.md, section 9): an entry sent to the compacted topic makes
@@ -58,14 +54,14 @@ class HostInventoryKafkaITCase {
 
         JobClient first = JOBS.start(args, new Configuration());
         try {
-            invocationAt(topics, "2026-03-11T10:00:00Z", 1);
+            JOBS.invocationAt(topics, VM, "SQLRPT07", "2026-03-11T10:00:00Z", 1);
             assertThat(KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= 1, StreamingJobs.WAIT))
                     .as("without the inventory: R2 alone")
                     .hasSize(1);
 
             KAFKA.produceKeyed(inventory, VM, ENTRY);
             awaitInventoryApplied(topics, inventory, ++deadLetters);
-            invocationAt(topics, "2026-03-11T10:20:00Z", 2);
+            JOBS.invocationAt(topics, VM, "SQLRPT07", "2026-03-11T10:20:00Z", 2);
             assertThat(KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= 3, StreamingJobs.WAIT))
                     .as("with the entry, without a restart: R1 and R2")
                     .hasSize(3);
@@ -76,17 +72,17 @@ class HostInventoryKafkaITCase {
         Configuration restore = new Configuration();
         restore.set(
                 StateRecoveryOptions.SAVEPOINT_PATH,
-                latestCheckpoint(first).toUri().toString());
+                StreamingJobs.latestCheckpoint(directory, first).toUri().toString());
         JobClient second = JOBS.start(args, restore);
         try {
-            invocationAt(topics, "2026-03-11T10:40:00Z", 3);
+            JOBS.invocationAt(topics, VM, "SQLRPT07", "2026-03-11T10:40:00Z", 3);
             assertThat(KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= 5, StreamingJobs.WAIT))
                     .as("after the restore, from the state alone: R1 and R2")
                     .hasSize(5);
 
             KAFKA.produceKeyed(inventory, VM, null);
             awaitInventoryApplied(topics, inventory, ++deadLetters);
-            invocationAt(topics, "2026-03-11T11:00:00Z", 4);
+            JOBS.invocationAt(topics, VM, "SQLRPT07", "2026-03-11T11:00:00Z", 4);
             List<JsonNode> alerts = JOBS.awaitAlerts(topics, 6);
 
             assertThat(alerts.stream()
@@ -111,36 +107,6 @@ class HostInventoryKafkaITCase {
     }
 
     /**
-     * A Run Command on the VM, a script child on its guest 10 s later, and a tick 10 min on that moves both watermarks
-     * past the window.
-     */
-    private static void invocationAt(KafkaBroker.Topics topics, String time, int n) {
-        Instant at = Instant.parse(time);
-        KAFKA.produce(
-                topics.activity(),
-                0,
-                List.of(
-                        "{\"@timestamp\":\"" + at + "\",\"event\":{\"action\":"
-                                + "\"MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION\",\"outcome\":\"success\"},"
-                                + "\"azure\":{\"correlation_id\":\"c-" + n + "\",\"resource\":{\"id\":\"" + VM
-                                + "\"}}}",
-                        "{\"time\":\"" + at.plusSeconds(600) + "\",\"operationName\":"
-                                + "\"MICROSOFT.COMPUTE/VIRTUALMACHINES/READ\",\"resourceId\":\"/x/virtualMachines/tick\"}"));
-        KAFKA.produce(
-                topics.process(),
-                0,
-                List.of(
-                        "{\"@timestamp\":\"" + at.plusSeconds(10) + "\",\"event\":{\"action\":\"start\",\"type\":"
-                                + "[\"start\"],\"category\":[\"process\"],\"id\":\"p-" + n + "\"},\"host\":{\"name\":"
-                                + "\"SQLRPT07\"},\"process\":{\"name\":\"whoami.exe\",\"pid\":" + n
-                                + ",\"command_line\":"
-                                + "\"whoami /priv\",\"parent\":{\"name\":\"powershell.exe\",\"command_line\":"
-                                + "\"powershell -ExecutionPolicy Unrestricted -File script0.ps1\"}}}",
-                        "{\"@timestamp\":\"" + at.plusSeconds(600) + "\",\"host\":{\"name\":\"tick\"},\"event\":"
-                                + "{\"action\":\"start\",\"type\":[\"start\"]},\"process\":{\"name\":\"svchost.exe\"}}"));
-    }
-
-    /**
      * Waits until the resolver has applied every inventory message sent so far: a malformed message sent after them
      * reaches the dead-letter topic only once a checkpoint completes after it, and that checkpoint's barrier follows
      * the earlier messages through the resolver.
@@ -152,19 +118,5 @@ class HostInventoryKafkaITCase {
                         topics.deadLetters(), records -> records.size() >= deadLetters, StreamingJobs.WAIT))
                 .as("the inventory's marker dead letters")
                 .hasSize(deadLetters);
-    }
-
-    /** The newest checkpoint the cancelled job retained. */
-    private Path latestCheckpoint(JobClient job) throws Exception {
-        Path jobDirectory =
-                directory.resolve("checkpoints").resolve(job.getJobID().toString());
-        try (Stream<Path> checkpoints = Files.list(jobDirectory)) {
-            return checkpoints
-                    .filter(path -> path.getFileName().toString().startsWith("chk-"))
-                    .filter(path -> Files.exists(path.resolve("_metadata")))
-                    .max(Comparator.comparingLong(
-                            path -> Long.parseLong(path.getFileName().toString().substring(4))))
-                    .orElseThrow();
-        }
     }
 }

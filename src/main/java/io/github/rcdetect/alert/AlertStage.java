@@ -1,25 +1,46 @@
 package io.github.rcdetect.alert;
 
+import io.github.rcdetect.alert.exceptions.ExceptionFilter;
+import io.github.rcdetect.alert.suppression.SuppressAlerts;
+import io.github.rcdetect.alert.suppression.SuppressionGroups;
 import io.github.rcdetect.detection.Detection;
+import io.github.rcdetect.detection.RuleMetadata;
 import io.github.rcdetect.metrics.CountByLabel;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * The one stage between the rules and the sinks that sees every detection: it counts them per rule. (Exceptions
- * and alert suppression, docs/spec.md sections 11 and 12, belong here.)
+ * The one stage between the rules and the sinks that sees every detection: disabled rules and exceptions drop
+ * (docs/spec.md, section 11), suppression groups (section 12), and what is left is counted per rule. The operators are
+ * there whatever the tuning, so a savepoint taken without tuning restores into a job with it.
  */
 public final class AlertStage {
-    /** The counter of alerts, labelled by rule. */
+    /** The counter of alerts written, labelled by rule. */
     public static final String ALERTS = "alerts";
 
     private AlertStage() {}
 
-    /** @param ruleIds every rule of the registry */
-    public static DataStream<Detection> apply(DataStream<Detection> detections, List<String> ruleIds) {
+    /** @param rules every rule of the registry, by id */
+    public static DataStream<Detection> apply(
+            DataStream<Detection> detections, Map<String, RuleMetadata> rules, AlertTuning tuning) {
+        List<String> ruleIds = List.copyOf(rules.keySet());
         return detections
+                .filter(new ExceptionFilter(tuning.exceptions(), tuning.settings(), rules))
+                .name("exceptions")
+                .uid("apply-exceptions")
+                .map(new SuppressionGroups(tuning.settings().suppression(), rules))
+                .name("suppression groups")
+                .uid("suppression-groups")
+                .keyBy(SuppressionGroups::key)
+                .process(
+                        new SuppressAlerts(tuning.settings().suppression(), tuning.finalFiguresOnly(), ruleIds),
+                        TypeInformation.of(Detection.class))
+                .name("suppress alerts")
+                .uid("suppress-alerts")
                 .map(new CountByLabel<>(ALERTS, "rule", detection -> detection.ruleId, ruleIds.toArray(new String[0])))
                 .name("count alerts")
                 .uid("count-alerts");

@@ -1,11 +1,17 @@
 package io.github.rcdetect.config;
 
+import io.github.rcdetect.alert.AlertTuning;
+import io.github.rcdetect.alert.exceptions.ExceptionExports;
+import io.github.rcdetect.alert.exceptions.Exceptions;
+import io.github.rcdetect.alert.exceptions.ValueLists;
+import io.github.rcdetect.alert.suppression.RuleSettings;
 import io.github.rcdetect.domain.HostInventory;
 import io.github.rcdetect.io.kafka.EventTime;
 import io.github.rcdetect.io.kafka.KafkaSettings;
 import io.github.rcdetect.parse.InventoryRecords;
 import io.github.rcdetect.parse.ParserLimits;
 import io.github.rcdetect.rules.CorrelationSettings;
+import io.github.rcdetect.rules.registry.Rules;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -16,11 +22,13 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -29,12 +37,16 @@ import java.util.stream.Stream;
  */
 public final class JobConfig {
     private static final Set<String> FILE_EXTENSIONS = Set.of(".ndjson", ".json");
+    /** Joins the values of a repeatable option; no command-line value holds it. */
+    private static final String REPEAT_SEPARATOR = "\u0000";
 
     private final RunMode mode;
     private final CorrelationSettings correlation;
     private final ParserLimits parserLimits;
     private final Integer parallelism;
     private final HostInventory hostInventory;
+    private final Exceptions exceptions;
+    private final RuleSettings ruleSettings;
 
     private JobConfig(Map<Option<?>, String> given) {
         Values values = new Values(given);
@@ -77,6 +89,38 @@ public final class JobConfig {
         this.hostInventory = inventory == null
                 ? new HostInventory()
                 : hostInventory(inputFiles(Options.HOST_INVENTORY, inventory), parserLimits);
+        String valueLists = values.get(Options.VALUE_LIST);
+        ValueLists lists = valueLists == null
+                ? ValueLists.none()
+                : refusing(Options.VALUE_LIST, () -> ValueLists.read(List.of(valueLists.split(REPEAT_SEPARATOR))));
+        String exceptionFiles = values.get(Options.EXCEPTIONS);
+        this.exceptions = exceptionFiles == null
+                ? Exceptions.none()
+                : refusing(
+                        Options.EXCEPTIONS,
+                        () -> new ExceptionExports(lists).read(inputFiles(Options.EXCEPTIONS, exceptionFiles)));
+        Path settings = values.get(Options.RULE_SETTINGS);
+        this.ruleSettings = settings == null
+                ? RuleSettings.none()
+                : refusing(Options.RULE_SETTINGS, () -> RuleSettings.read(settings, new LinkedHashSet<>(Rules.ids())));
+    }
+
+    /** What {@code read} gives; its refusal, prefixed with the option's flag. */
+    private static <T> T refusing(Option<?> option, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option.flag() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The exceptions and rule settings of the command line.
+     *
+     * @param finalFiguresOnly true for a bounded run: each suppressed group leaves once, with its final figures
+     */
+    public AlertTuning alertTuning(boolean finalFiguresOnly) {
+        return new AlertTuning(exceptions, ruleSettings, finalFiguresOnly);
     }
 
     /** The inventory files' entries; a file that cannot be used is refused with one message naming it. */
@@ -109,9 +153,12 @@ public final class JobConfig {
             if (i + 1 >= args.length || byFlag.containsKey(args[i + 1]) || args[i + 1].isBlank()) {
                 throw new IllegalArgumentException(option.flag() + " needs a value (" + option.valueName() + ")");
             }
-            if (given.put(option, args[++i]) != null) {
+            String value = args[++i];
+            String earlier = given.get(option);
+            if (earlier != null && !option.isRepeatable()) {
                 throw new IllegalArgumentException(option.flag() + " is given twice");
             }
+            given.put(option, earlier == null ? value : earlier + REPEAT_SEPARATOR + value);
         }
         return new JobConfig(given);
     }

@@ -36,6 +36,7 @@ public final class Option<T> {
     private final T defaultValue;
     private final String defaultText;
     private final boolean required;
+    private final boolean repeatable;
     private final String help;
 
     private Option(
@@ -45,6 +46,7 @@ public final class Option<T> {
             T defaultValue,
             String defaultText,
             boolean required,
+            boolean repeatable,
             String help) {
         this.name = name;
         this.scope = scope;
@@ -52,23 +54,36 @@ public final class Option<T> {
         this.defaultValue = defaultValue;
         this.defaultText = defaultText;
         this.required = required;
+        this.repeatable = repeatable;
         this.help = help;
     }
 
     /** An option that must be given in its mode. */
     static <T> Option<T> required(String name, Scope scope, ValueKind<T> kind, String help) {
-        return new Option<>(name, scope, kind, null, null, true, help);
+        return new Option<>(name, scope, kind, null, null, true, false, help);
     }
 
     /** An option whose absence means what {@code absent} says (no default value). */
     static <T> Option<T> optional(String name, Scope scope, ValueKind<T> kind, String absent, String help) {
-        return new Option<>(name, scope, kind, null, absent, false, help);
+        return new Option<>(name, scope, kind, null, absent, false, false, help);
+    }
+
+    /** An optional option that may be given several times, each time with one value. */
+    static <T> Option<T> repeatable(String name, Scope scope, ValueKind<T> kind, String absent, String help) {
+        return new Option<>(name, scope, kind, null, absent, false, true, help);
     }
 
     /** An option with a default value, shown in the help as {@code kind}'s text for it. */
     static <T> Option<T> withDefault(String name, Scope scope, ValueKind<T> kind, T defaultValue, String help) {
         return new Option<>(
-                name, scope, kind, Objects.requireNonNull(defaultValue), kind.describe(defaultValue), false, help);
+                name,
+                scope,
+                kind,
+                Objects.requireNonNull(defaultValue),
+                kind.describe(defaultValue),
+                false,
+                false,
+                help);
     }
 
     /** {@code --name}. */
@@ -91,6 +106,10 @@ public final class Option<T> {
 
     public boolean isRequired() {
         return required;
+    }
+
+    public boolean isRepeatable() {
+        return repeatable;
     }
 
     /** The default as the help shows it, what absence means for an option without one, or null when required. */

@@ -126,6 +126,24 @@ public final class Options {
             ValueKind.text("PATH"),
             "none",
             "Azure VMs and scale sets with their guests' computer names: a JSON file or a folder of them");
+    static final Option<String> EXCEPTIONS = Option.optional(
+            "exceptions",
+            BOTH,
+            ValueKind.text("PATH"),
+            "none",
+            "Kibana exception-list exports (NDJSON): a file or a folder of them");
+    static final Option<String> VALUE_LIST = Option.repeatable(
+            "value-list",
+            BOTH,
+            ValueKind.text("ID=PATH"),
+            "none",
+            "a value list the exceptions name by ID: a text file, one value a line (repeatable)");
+    static final Option<Path> RULE_SETTINGS = Option.optional(
+            "rule-settings",
+            BOTH,
+            ValueKind.path("FILE"),
+            "every rule enabled, no suppression",
+            "each rule's enabled and alert_suppression, as JSON keyed by rule id");
     static final Option<Duration> INVOCATION_MAX_SPAN = Option.withDefault(
             "invocation-max-span",
             BOTH,
@@ -183,6 +201,9 @@ public final class Options {
             HOST_INVENTORY_TOPIC,
             MAX_ACTIVITY_DELAY,
             HOST_INVENTORY,
+            EXCEPTIONS,
+            VALUE_LIST,
+            RULE_SETTINGS,
             INVOCATION_MAX_SPAN,
             MAX_RECORD_BYTES,
             MAX_NESTING_DEPTH,

@@ -26,8 +26,26 @@ public class Detection {
 
     public ProcessEvent process;
     public Correlation correlation;
+    /** Set by the alert stage for a rule with alert suppression: the group's figures. */
+    public Suppression suppression;
 
     public Detection() {}
+
+    /** This detection with its suppression figures as they are now, unaffected by later changes to them. */
+    public Detection withFiguresNow() {
+        Detection copy = new Detection();
+        copy.ruleId = ruleId;
+        copy.eventId = eventId;
+        copy.timestamp = timestamp;
+        copy.hostName = hostName;
+        copy.cloudInstanceName = cloudInstanceName;
+        copy.resourceId = resourceId;
+        copy.hostMatch = hostMatch;
+        copy.process = process;
+        copy.correlation = correlation;
+        copy.suppression = suppression == null ? null : suppression.copy();
+        return copy;
+    }
 
     public static Detection ofProcess(String ruleId, String eventId, String hostName, ProcessEvent process) {
         Detection detection = new Detection();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rcdetect.detection.Correlation;
 import io.github.rcdetect.detection.Detection;
 import io.github.rcdetect.detection.RuleMetadata;
+import io.github.rcdetect.detection.Suppression;
 import io.github.rcdetect.detection.Threat;
 import io.github.rcdetect.domain.RunAsPasswords;
 import io.github.rcdetect.event.ActivityEvent;
@@ -62,6 +63,9 @@ public final class AlertDocuments implements MapFunction<Detection, AlertDocumen
                 .put("cloud.instance.name", detection.cloudInstanceName)
                 .put("azure.resource.id", detection.resourceId)
                 .put("azure_runcommand.host_match", detection.hostMatch == null ? null : detection.hostMatch.id());
+        if (detection.suppression != null) {
+            putSuppression(doc, detection.suppression);
+        }
         if (detection.correlation != null) {
             putCorrelation(doc, detection, detection.correlation);
         } else {
@@ -89,6 +93,28 @@ public final class AlertDocuments implements MapFunction<Detection, AlertDocumen
             sources.add(EcsFields.sourceRef(process));
         }
         doc.put("azure_runcommand.source_events", sources);
+    }
+
+    /** {@code kibana.alert.suppression}: terms as {@code [{field, value: [..] or null}]}, start, end, docs_count. */
+    private static void putSuppression(EcsDocument doc, Suppression suppression) {
+        ArrayNode terms = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < suppression.fields.length; i++) {
+            ObjectNode term = terms.addObject();
+            term.put("field", suppression.fields[i]);
+            String[] values = suppression.values[i].values;
+            if (values == null) {
+                term.putNull("value");
+            } else {
+                ArrayNode array = term.putArray("value");
+                for (String value : values) {
+                    array.add(value);
+                }
+            }
+        }
+        doc.put("kibana.alert.suppression.terms", terms)
+                .put("kibana.alert.suppression.start", Iso8601.format(suppression.start))
+                .put("kibana.alert.suppression.end", Iso8601.format(suppression.end))
+                .put("kibana.alert.suppression.docs_count", suppression.docsCount);
     }
 
     /** ECS {@code threat}: one object with the tactic and its techniques. */

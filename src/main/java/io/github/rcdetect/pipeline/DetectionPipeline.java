@@ -1,6 +1,7 @@
 package io.github.rcdetect.pipeline;
 
 import io.github.rcdetect.alert.AlertStage;
+import io.github.rcdetect.alert.AlertTuning;
 import io.github.rcdetect.detection.Detection;
 import io.github.rcdetect.domain.HostInventory;
 import io.github.rcdetect.event.ActivityEvent;
@@ -65,12 +66,13 @@ public final class DetectionPipeline {
             DataStream<InputRecord> processRecords,
             CorrelationSettings settings,
             Sinks sinks) {
-        build(activityRecords, processRecords, new HostInventory(), null, settings, sinks);
+        build(activityRecords, processRecords, new HostInventory(), null, settings, AlertTuning.none(true), sinks);
     }
 
     /**
      * @param inventory the host inventory read at start-up (empty for none)
      * @param inventoryUpdates the inventory topic's updates; null for none
+     * @param tuning exceptions, rule settings, and how suppressed groups leave
      */
     public static void build(
             DataStream<InputRecord> activityRecords,
@@ -78,6 +80,7 @@ public final class DetectionPipeline {
             HostInventory inventory,
             DataStream<InventoryUpdate> inventoryUpdates,
             CorrelationSettings settings,
+            AlertTuning tuning,
             Sinks sinks) {
         SingleOutputStreamOperator<ActivityEvent> activity = activityRecords
                 .process(new InputRouter.Activity())
@@ -101,13 +104,16 @@ public final class DetectionPipeline {
             }
         }
 
-        sinks.alerts(AlertStage.apply(union(detections), Rules.ids())
+        sinks.alerts(AlertStage.apply(union(detections), Rules.metadata(), tuning)
                 .map(new AlertDocuments(Rules.metadata()))
                 .name("alert documents")
                 .uid("alert-documents"));
         DataStream<DeadLetter> deadLetters = activity.getSideOutput(InputRouter.DEAD_LETTERS)
                 .union(processes.getSideOutput(InputRouter.DEAD_LETTERS));
-        sinks.deadLetters(resolved.deadLetters() == null ? deadLetters : deadLetters.union(resolved.deadLetters()));
+        if (resolved.deadLetters() != null) {
+            deadLetters = deadLetters.union(resolved.deadLetters());
+        }
+        sinks.deadLetters(deadLetters);
         sinks.lateRecords(union(late)
                 .map(new CountByLabel<>(
                         LATE_RECORDS,

@@ -149,11 +149,32 @@ class JobConfigTest {
                 "--activity testdata --process testdata/process | --activity: testdata holds no *.ndjson or *.json files",
                 "--activity testdata/activity --process testdata/process --parallelism two | --parallelism: expected a positive whole number, got 'two'",
                 "--activity testdata/activity --process testdata/process --max-record-bytes -1 | --max-record-bytes: expected a positive whole number, got '-1'",
+                "--activity testdata/activity --process testdata/process --rule-settings testdata/tuning/exceptions.ndjson | --rule-settings: testdata/tuning/exceptions.ndjson: line 2: not one JSON object",
+                "--activity testdata/activity --process testdata/process --exceptions testdata/tuning/exceptions.ndjson | --exceptions: testdata/tuning/exceptions.ndjson: line 3: item build-hosts: value list build-hosts.txt is not given (--value-list build-hosts.txt=PATH)",
+                "--activity testdata/activity --process testdata/process --value-list hosts | --value-list: 'hosts' is not ID=PATH",
+                "--activity testdata/activity --process testdata/process --host-inventory testdata/activity | --host-inventory: testdata/activity/1-eventhub-azure-monitor.ndjson: line 1: no resource id (a string field id)",
             })
     void mistakesAreReportedByOption(String commandLine, String message) {
         assertThatThrownBy(() -> JobConfig.fromArgs(commandLine.split(" ")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void aValueListMayBeGivenOnceForEachListAndTheTuningIsRead() {
+        JobConfig config = JobConfig.fromArgs(
+                "--activity", "testdata/activity",
+                "--process", "testdata/process",
+                "--exceptions", "testdata/tuning/exceptions.ndjson",
+                "--value-list", "build-hosts.txt=testdata/tuning/build-hosts.txt",
+                "--value-list", "office-ranges.txt=testdata/tuning/office-ranges.txt",
+                "--rule-settings", "testdata/tuning/rule-settings.json");
+        assertThat(config.alertTuning(true).exceptions().items())
+                .extracting(item -> item.itemId())
+                .containsExactly(
+                        "conhost-under-r2", "build-hosts", "expired-maintenance", "patch-principal-from-office");
+        assertThat(config.alertTuning(true).settings().disabled()).containsExactly("R4");
+        assertThat(config.alertTuning(false).finalFiguresOnly()).isFalse();
     }
 
     @Test

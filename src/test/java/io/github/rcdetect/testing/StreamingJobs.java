@@ -12,12 +12,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The streaming job on the test MiniCluster against the in-JVM broker, started as bin/detect would start it, with
@@ -91,6 +95,50 @@ public final class StreamingJobs {
         kafka.awaitCommitted(topics.alerts(), records -> records.size() >= count, WAIT);
         Thread.sleep(3_000);
         return documents(kafka.readCommitted(topics.alerts()));
+    }
+
+    /**
+     * A Run Command on a VM (one partition), a script child on its guest 10 s later, and a tick 10 min on that moves
+     * both watermarks past the correlation window: invocation {@code n} at {@code time}.
+     */
+    public void invocationAt(KafkaBroker.Topics topics, String vmId, String guest, String time, int n) {
+        Instant at = Instant.parse(time);
+        kafka.produce(
+                topics.activity(),
+                0,
+                List.of(
+                        "{\"@timestamp\":\"" + at + "\",\"event\":{\"action\":"
+                                + "\"MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION\",\"outcome\":\"success\"},"
+                                + "\"azure\":{\"correlation_id\":\"c-" + n + "\",\"resource\":{\"id\":\"" + vmId
+                                + "\"}}}",
+                        "{\"time\":\"" + at.plusSeconds(600) + "\",\"operationName\":"
+                                + "\"MICROSOFT.COMPUTE/VIRTUALMACHINES/READ\",\"resourceId\":\"/x/virtualMachines/tick\"}"));
+        kafka.produce(
+                topics.process(),
+                0,
+                List.of(
+                        "{\"@timestamp\":\"" + at.plusSeconds(10) + "\",\"event\":{\"action\":\"start\",\"type\":"
+                                + "[\"start\"],\"category\":[\"process\"],\"id\":\"p-" + n + "\"},\"host\":{\"name\":"
+                                + "\"" + guest + "\"},\"process\":{\"name\":\"whoami.exe\",\"pid\":" + n
+                                + ",\"command_line\":"
+                                + "\"whoami /priv\",\"parent\":{\"name\":\"powershell.exe\",\"command_line\":"
+                                + "\"powershell -ExecutionPolicy Unrestricted -File script0.ps1\"}}}",
+                        "{\"@timestamp\":\"" + at.plusSeconds(600) + "\",\"host\":{\"name\":\"tick\"},\"event\":"
+                                + "{\"action\":\"start\",\"type\":[\"start\"]},\"process\":{\"name\":\"svchost.exe\"}}"));
+    }
+
+    /** The newest checkpoint a cancelled job (started with {@link #args}' checkpoint folder) retained. */
+    public static Path latestCheckpoint(Path directory, JobClient job) throws IOException {
+        Path jobDirectory =
+                directory.resolve("checkpoints").resolve(job.getJobID().toString());
+        try (Stream<Path> checkpoints = Files.list(jobDirectory)) {
+            return checkpoints
+                    .filter(path -> path.getFileName().toString().startsWith("chk-"))
+                    .filter(path -> Files.exists(path.resolve("_metadata")))
+                    .max(Comparator.comparingLong(
+                            path -> Long.parseLong(path.getFileName().toString().substring(4))))
+                    .orElseThrow();
+        }
     }
 
     public static List<JsonNode> documents(List<ConsumerRecord<String, String>> records) {

@@ -1,0 +1,59 @@
+package io.github.rcdetect.alert.exceptions;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Value lists as Kibana imports them (docs/spec.md, section 11): a text file, each non-empty line one value (trimmed),
+ * named by the id exception entries refer to ({@code list.id}).
+ */
+public record ValueLists(Map<String, Set<String>> lists) implements Serializable {
+
+    public static ValueLists none() {
+        return new ValueLists(Map.of());
+    }
+
+    /**
+     * Reads {@code ID=PATH} pairs; a pair without {@code =}, an id given twice or a file that cannot be read is refused
+     * with one message naming it.
+     */
+    public static ValueLists read(List<String> pairs) {
+        Map<String, Set<String>> lists = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0 || equals == pair.length() - 1) {
+                throw new IllegalArgumentException("'" + pair + "' is not ID=PATH");
+            }
+            String id = pair.substring(0, equals);
+            Path file = Path.of(pair.substring(equals + 1));
+            Set<String> values = new LinkedHashSet<>();
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        values.add(line.strip());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException(
+                        file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            }
+            if (lists.put(id, Set.copyOf(values)) != null) {
+                throw new IllegalArgumentException("value list '" + id + "' is given twice");
+            }
+        }
+        return new ValueLists(Map.copyOf(lists));
+    }
+
+    /** The values of a list, or null when no list has this id. */
+    public Set<String> get(String id) {
+        return lists.get(id);
+    }
+}
