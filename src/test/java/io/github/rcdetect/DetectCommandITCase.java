@@ -89,6 +89,27 @@ class DetectCommandITCase {
     }
 
     @Test
+    void aMissingOutputFolderIsCreatedAndSaidAndTheFileGetsTheUmasksMode() throws Exception {
+        Path alerts = directory.resolve("new/folder/alerts.ndjson");
+        Outcome outcome = detect(
+                "--activity", "testdata/activity", "--process", "testdata/process", "--alerts", alerts.toString());
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.stderr())
+                .contains("detect: created the folder " + alerts.getParent().toAbsolutePath() + " for alerts.ndjson");
+        Path sibling = Files.createFile(alerts.resolveSibling("made-here"));
+        assertThat(Files.getPosixFilePermissions(alerts)).isEqualTo(Files.getPosixFilePermissions(sibling));
+    }
+
+    @Test
+    void anUnwritableOutputIsOneUsageLineNamingIt() throws Exception {
+        Outcome outcome =
+                detect("--activity", "testdata/activity", "--process", "testdata/process", "--alerts", "testdata");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("detect: --alerts: testdata is a folder");
+        assertThat(String.join("\n", outcome.stderr())).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
     void aMissingInputIsAUsageErrorNamingTheOption() throws Exception {
         Outcome outcome = detect("--activity", "no/such/folder", "--process", "testdata/process");
         assertThat(outcome.exitCode()).isEqualTo(2);

@@ -221,8 +221,8 @@ public final class JobConfig {
         return new RunMode.Files(
                 inputFiles(Options.ACTIVITY, values.get(Options.ACTIVITY)),
                 inputFiles(Options.PROCESS, values.get(Options.PROCESS)),
-                values.get(Options.ALERTS),
-                values.get(Options.DEAD_LETTER));
+                writableOutput(Options.ALERTS, values.get(Options.ALERTS)),
+                writableOutput(Options.DEAD_LETTER, values.get(Options.DEAD_LETTER)));
     }
 
     private static RunMode.Kafka kafkaMode(Values values) {
@@ -253,6 +253,36 @@ public final class JobConfig {
             }
         }
         return new RunMode.Kafka(kafka, values.get(Options.CHECKPOINT_INTERVAL), values.get(Options.CHECKPOINT_DIR));
+    }
+
+    /**
+     * An output file the run can write, checked before anything runs, so that a run never ends in a stack trace after
+     * doing all its work: not a folder, in a folder that exists or can be created, writable. Null (standard output or
+     * error) passes.
+     */
+    private static Path writableOutput(Option<Path> option, Path file) {
+        if (file == null) {
+            return null;
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option.flag() + ": " + file + " is a folder");
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new IllegalArgumentException(option.flag() + ": cannot write " + file + " (not writable)");
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        while (folder != null && !Files.exists(folder)) {
+            folder = folder.getParent();
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(
+                    option.flag() + ": cannot write " + file + " (" + folder + " is not a folder)");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new IllegalArgumentException(
+                    option.flag() + ": cannot write " + file + " (" + folder + " is not writable)");
+        }
+        return file;
     }
 
     /** The files of an input option: the file itself, or the *.ndjson/*.json files of a folder, in name order. */

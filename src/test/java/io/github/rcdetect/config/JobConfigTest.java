@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,12 +153,15 @@ class JobConfigTest {
                 "--activity testdata/activity --process testdata/process --rule-settings testdata/tuning/exceptions.ndjson | --rule-settings: testdata/tuning/exceptions.ndjson: line 2: not one JSON object",
                 "--activity testdata/activity --process testdata/process --exceptions testdata/tuning/exceptions.ndjson | --exceptions: testdata/tuning/exceptions.ndjson: line 3: item build-hosts: value list build-hosts.txt is not given (--value-list build-hosts.txt=PATH)",
                 "--activity testdata/activity --process testdata/process --value-list hosts | --value-list: 'hosts' is not ID=PATH",
+                "--activity testdata/activity --process testdata/process --alerts testdata | --alerts: testdata is a folder",
+                "--activity testdata/activity --process testdata/process --dead-letter testdata/expected-alerts.tsv/dead.ndjson | --dead-letter: cannot write testdata/expected-alerts.tsv/dead.ndjson (ABS/testdata/expected-alerts.tsv is not a folder)",
                 "--activity testdata/activity --process testdata/process --host-inventory testdata/activity | --host-inventory: testdata/activity/1-eventhub-azure-monitor.ndjson: line 1: no resource id (a string field id)",
             })
     void mistakesAreReportedByOption(String commandLine, String message) {
         assertThatThrownBy(() -> JobConfig.fromArgs(commandLine.split(" ")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(message);
+                .hasMessage(
+                        message.replace("ABS", Paths.get("").toAbsolutePath().toString()));
     }
 
     @Test

@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Writes a bounded run's output as one NDJSON file, sorted, so the same input always gives the same bytes whatever
@@ -88,9 +90,11 @@ public final class NdjsonFileSink implements Sink<OutputLine> {
         private void writeFile(Path path) throws IOException {
             Path directory = path.toAbsolutePath().getParent();
             Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, "." + path.getFileName(), ".tmp");
+            // Created as any new file is, so it gets the umask's mode (a temporary file's would be 0600).
+            Path temporary = directory.resolve("." + path.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                writeTo(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8));
+                writeTo(Files.newBufferedWriter(
+                        temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
                 Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);
