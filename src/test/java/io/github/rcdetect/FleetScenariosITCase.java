@@ -63,6 +63,21 @@ class FleetScenariosITCase {
 
         assertThat(run.alerts().stream().map(FleetScenariosITCase::describe)).containsExactlyElementsOf(expected());
         assertThat(run.summary().alerts()).isEqualTo(Map.of("R1", 4L, "R2", 6L, "R3", 3L, "R4", 5L));
+        // azure.resource.id names the machine, as the record (or the inventory) spells it, never a run command.
+        String rg = "/SUBSCRIPTIONS/3C7E2F1A-8D4B-4E6F-9A1C-2B5D7E9F0A13/RESOURCEGROUPS/PROD-FLEET/PROVIDERS/"
+                + "MICROSOFT.COMPUTE";
+        assertThat(run.alerts().stream()
+                        .map(FleetScenariosITCase::parse)
+                        .filter(alert -> alert.at("/rule/id").asText().matches("R[13]"))
+                        .map(alert -> alert.at("/azure/resource/id").asText("-")))
+                .containsExactly(
+                        rg + "/VIRTUALMACHINES/WIN-PAY-03",
+                        rg + "/VIRTUALMACHINES/LNX-CACHE-VM-2",
+                        rg + "/VIRTUALMACHINES/SQL-REPORTING-VM-07",
+                        rg + "/VIRTUALMACHINESCALESETS/FRONTSS/VIRTUALMACHINES/75",
+                        "-",
+                        rg + "/VIRTUALMACHINES/LNX-BUILD-07",
+                        rg + "/VIRTUALMACHINES/WIN-OPS-05");
         assertThat(run.deadLetters()).hasSize(1);
         JsonNode deadLetter = Json.MAPPER.readTree(run.deadLetters().get(0));
         assertThat(deadLetter.at("/error/type").asText()).isEqualTo("invalid_timestamp");
@@ -89,6 +104,14 @@ class FleetScenariosITCase {
                         "R3\t2026-03-11T10:00:00.000Z\tlnx-build-07",
                         "R3\t2026-03-11T10:40:00.000Z\twin-ops-05");
         assertThat(run.summary().alerts()).isEqualTo(Map.of("R1", 2L, "R2", 6L, "R3", 3L, "R4", 5L));
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return Json.MAPPER.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The columns of testdata/fleet/expected-alerts.tsv. */

@@ -88,7 +88,10 @@ public final class JobConfig {
         String inventory = values.get(Options.HOST_INVENTORY);
         this.hostInventory = inventory == null
                 ? new HostInventory()
-                : hostInventory(inputFiles(Options.HOST_INVENTORY, inventory), parserLimits);
+                : refusing(
+                        Options.HOST_INVENTORY,
+                        () -> new InventoryRecords(parserLimits)
+                                .readFiles(inputFiles(Options.HOST_INVENTORY, inventory)));
         String valueLists = values.get(Options.VALUE_LIST);
         ValueLists lists = valueLists == null
                 ? ValueLists.none()
@@ -121,15 +124,6 @@ public final class JobConfig {
      */
     public AlertTuning alertTuning(boolean finalFiguresOnly) {
         return new AlertTuning(exceptions, ruleSettings, finalFiguresOnly);
-    }
-
-    /** The inventory files' entries; a file that cannot be used is refused with one message naming it. */
-    private static HostInventory hostInventory(List<Path> files, ParserLimits limits) {
-        try {
-            return new InventoryRecords(limits).readFiles(files);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(Options.HOST_INVENTORY.flag() + ": " + e.getMessage(), e);
-        }
     }
 
     /**

@@ -7,55 +7,27 @@ import io.github.rcdetect.domain.RunCommandAction;
 import io.github.rcdetect.domain.ScriptHosts;
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.ProcessEvent;
-import io.github.rcdetect.rules.Rule;
-import io.github.rcdetect.rules.RuleInputs;
-import io.github.rcdetect.rules.RuleOutput;
-import io.github.rcdetect.rules.correlation.InvocationCorrelation;
-
-import java.util.List;
+import io.github.rcdetect.rules.correlation.CorrelationRule;
 
 /**
  * R3, Azure managed Run Command correlated with process execution: a managed run command written to a VM or scale-set
  * instance, with the processes the RunCommandHandler's script started within 120 s; R1's invocation semantics, one
  * detection per invocation (docs/spec.md, section 10). No Elastic rule correlates managed Run Command at all.
  */
-public final class ManagedRunCommandCorrelatedWithProcess implements Rule {
+public final class ManagedRunCommandCorrelatedWithProcess extends CorrelationRule<Invocation, HostEvent> {
     private static final RuleMetadata METADATA = RuleMetadata.medium(
             "R3",
             "Azure Managed Run Command Correlated with Process Execution",
             "9dbcc508-a874-42e6-a7e3-1cc40020769d",
             Threat.execution());
 
-    private static final InvocationCorrelation.Spec<Invocation, HostEvent> SPEC = new InvocationCorrelation.Spec<>(
-            METADATA.id(),
-            ManagedRunCommandCorrelatedWithProcess::isManagedRunCommand,
-            ManagedRunCommandCorrelatedWithProcess::isHandlerScriptChild,
-            Invocation.class,
-            HostEvent.class);
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public boolean readsActivity(ActivityEvent record) {
-        return isManagedRunCommand(record);
-    }
-
-    @Override
-    public boolean readsProcess(ProcessEvent event) {
-        return isHandlerScriptChild(event);
-    }
-
-    @Override
-    public RuleOutput detect(RuleInputs inputs) {
-        return InvocationCorrelation.apply(inputs, SPEC);
-    }
-
-    @Override
-    public List<Class<?>> stateTypes() {
-        return List.of(Invocation.class, HostEvent.class);
+    public ManagedRunCommandCorrelatedWithProcess() {
+        super(
+                METADATA,
+                ManagedRunCommandCorrelatedWithProcess::isManagedRunCommand,
+                ManagedRunCommandCorrelatedWithProcess::isHandlerScriptChild,
+                Invocation.class,
+                HostEvent.class);
     }
 
     /** A managed run command written on a VM or scale-set instance that did not fail (no outcome counts). */
