@@ -11,7 +11,6 @@ import io.github.rcdetect.testing.StreamingJobs;
 import io.github.rcdetect.testing.TestClusters;
 import io.github.rcdetect.testing.Testdata;
 
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -240,7 +239,7 @@ class KafkaStreamingITCase {
             spread(topics.activity(), 2, activity.get(0));
             spread(topics.process(), 2, process.get(0));
             KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= 5, StreamingJobs.WAIT);
-            awaitCheckpoints(cluster, job.getJobID(), 1);
+            StreamingJobs.awaitCheckpoints(cluster, job.getJobID(), 1);
 
             cluster.terminateTaskManager(0).get();
             cluster.startTaskManager();
@@ -282,22 +281,5 @@ class KafkaStreamingITCase {
         } finally {
             second.cancel().get();
         }
-    }
-
-    private static void awaitCheckpoints(MiniCluster cluster, JobID job, long more) throws Exception {
-        long start = completedCheckpoints(cluster, job);
-        long deadline = System.nanoTime() + StreamingJobs.WAIT.toNanos();
-        while (completedCheckpoints(cluster, job) < start + more && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(completedCheckpoints(cluster, job)).isGreaterThanOrEqualTo(start + more);
-    }
-
-    private static long completedCheckpoints(MiniCluster cluster, JobID job) throws Exception {
-        return cluster.getExecutionGraph(job)
-                .get()
-                .getCheckpointStatsSnapshot()
-                .getCounts()
-                .getNumberOfCompletedCheckpoints();
     }
 }
