@@ -7,6 +7,7 @@ import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.io.file.FileInputs;
 import io.github.rcdetect.io.file.FileSinks;
 import io.github.rcdetect.pipeline.DetectionPipeline;
+import io.github.rcdetect.pipeline.SideTopics;
 
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -52,9 +53,10 @@ final class BoundedRun {
                 activity,
                 process,
                 config.hostInventory(),
-                null,
+                SideTopics.none(),
                 config.correlation(),
                 config.alertTuning(true),
+                config.parserLimits(),
                 new FileSinks(files.alerts(), files.deadLetters()));
 
         long started = System.nanoTime();

@@ -8,6 +8,7 @@ import io.github.rcdetect.io.kafka.KafkaInputs;
 import io.github.rcdetect.io.kafka.KafkaSettings;
 import io.github.rcdetect.io.kafka.KafkaSinks;
 import io.github.rcdetect.pipeline.DetectionPipeline;
+import io.github.rcdetect.pipeline.SideTopics;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -86,9 +87,12 @@ public final class StreamingRun {
                 activity,
                 process,
                 config.hostInventory(),
-                KafkaInputs.inventory(env, kafka, config.parserLimits()),
+                new SideTopics(
+                        KafkaInputs.inventory(env, kafka, config.parserLimits()),
+                        KafkaInputs.tuning(env, kafka, config.parserLimits())),
                 config.correlation(),
                 config.alertTuning(false),
+                config.parserLimits(),
                 new KafkaSinks(kafka));
     }
 

@@ -75,6 +75,11 @@ public final class JobConfig {
                 throw new IllegalArgumentException(option.flag() + " is required");
             }
         }
+        if (Stream.of(Options.EXCEPTIONS_TOPIC, Options.VALUE_LISTS_TOPIC).anyMatch(given::containsKey)
+                && Stream.of(Options.EXCEPTIONS, Options.VALUE_LIST).anyMatch(given::containsKey)) {
+            throw new IllegalArgumentException("give exceptions either as files (--exceptions, --value-list) or as"
+                    + " topics (--exceptions-topic, --value-lists-topic), not both");
+        }
         this.mode = kafka ? kafkaMode(values) : filesMode(values);
         this.correlation = new CorrelationSettings(
                 values.get(Options.INVOCATION_MAX_SPAN), values.get(Options.MAX_ACTIVITY_DELAY));
@@ -232,7 +237,12 @@ public final class JobConfig {
                 values.get(Options.ALERTS_TOPIC),
                 values.get(Options.DEAD_LETTER_TOPIC),
                 values.get(Options.LATE_TOPIC),
-                values.get(Options.HOST_INVENTORY_TOPIC));
+                values.get(Options.HOST_INVENTORY_TOPIC),
+                values.get(Options.EXCEPTIONS_TOPIC),
+                values.get(Options.VALUE_LISTS_TOPIC));
+        if (kafka.valueListsTopic() != null && kafka.exceptionsTopic() == null) {
+            throw new IllegalArgumentException("--value-lists-topic needs --exceptions-topic: only items name lists");
+        }
         Set<String> topics = new TreeSet<>();
         for (String topic : new String[] {
             kafka.activityTopic(),
@@ -240,7 +250,9 @@ public final class JobConfig {
             kafka.alertsTopic(),
             kafka.deadLetterTopic(),
             kafka.lateTopic(),
-            kafka.inventoryTopic()
+            kafka.inventoryTopic(),
+            kafka.exceptionsTopic(),
+            kafka.valueListsTopic()
         }) {
             if (topic != null && !topics.add(topic)) {
                 throw new IllegalArgumentException("topic '" + topic + "' is given for two different purposes");

@@ -112,6 +112,18 @@ public final class Options {
             ValueKind.TEXT,
             "none",
             "compacted topic of host inventory entries keyed by resource id, applied live");
+    static final Option<String> EXCEPTIONS_TOPIC = Option.optional(
+            "exceptions-topic",
+            KAFKA,
+            ValueKind.TEXT,
+            "none",
+            "compacted topic of exception items keyed by item id, applied live (instead of --exceptions)");
+    static final Option<String> VALUE_LISTS_TOPIC = Option.optional(
+            "value-lists-topic",
+            KAFKA,
+            ValueKind.TEXT,
+            "none",
+            "compacted topic of the value lists the exception items name, keyed by list id, applied live");
     static final Option<Duration> MAX_ACTIVITY_DELAY = Option.withDefault(
             "max-activity-delay",
             KAFKA,
@@ -199,6 +211,8 @@ public final class Options {
             ACTIVITY_IDLE_TIMEOUT,
             PROCESS_IDLE_TIMEOUT,
             HOST_INVENTORY_TOPIC,
+            EXCEPTIONS_TOPIC,
+            VALUE_LISTS_TOPIC,
             MAX_ACTIVITY_DELAY,
             HOST_INVENTORY,
             EXCEPTIONS,

@@ -17,7 +17,11 @@ public enum ErrorType {
     /** A wanted field of an impossible type (an object where a value belongs, several values for one). */
     INVALID_FIELD("invalid_field"),
     /** A host inventory record without a resource id, or whose id names no VM, scale-set VM or scale set. */
-    INVALID_INVENTORY_ENTRY("invalid_inventory_entry");
+    INVALID_INVENTORY_ENTRY("invalid_inventory_entry"),
+    /** A message of the exceptions topic that is no exception item, or whose key is not its {@code item_id}. */
+    INVALID_EXCEPTION_ITEM("invalid_exception_item"),
+    /** A message of the value-lists topic that is neither text of one value a line nor a JSON array of strings. */
+    INVALID_VALUE_LIST("invalid_value_list");
 
     private final String id;
 

@@ -7,7 +7,11 @@ public enum EventStream {
     /** Endpoint process-start events: what ran on the guest. */
     PROCESS("process"),
     /** The host inventory's updates: Azure resources and the computer names of their guests. */
-    INVENTORY("inventory");
+    INVENTORY("inventory"),
+    /** Exception items as Kibana exports them, keyed by item id: the exceptions topic of a stream. */
+    EXCEPTIONS("exceptions"),
+    /** Value lists the exception items name, keyed by list id: the value-lists topic of a stream. */
+    VALUE_LISTS("value-lists");
 
     private final String id;
 

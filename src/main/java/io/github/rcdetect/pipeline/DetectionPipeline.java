@@ -8,12 +8,13 @@ import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.DeadLetter;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
-import io.github.rcdetect.event.InventoryUpdate;
 import io.github.rcdetect.event.LateRecord;
 import io.github.rcdetect.event.ProcessEvent;
+import io.github.rcdetect.event.TuningUpdate;
 import io.github.rcdetect.io.Sinks;
 import io.github.rcdetect.metrics.CountByLabel;
 import io.github.rcdetect.output.AlertDocuments;
+import io.github.rcdetect.parse.ParserLimits;
 import io.github.rcdetect.rules.CorrelationSettings;
 import io.github.rcdetect.rules.Rule;
 import io.github.rcdetect.rules.RuleInputs;
@@ -34,7 +35,8 @@ import java.util.List;
  * <pre>
  *   activity records ──────────────── route ─┬─ rule 1 ─┐
  *   process records ── route ─ resolve hosts ┼─ rule 2 ─┼─ alert stage ─ alert documents ─ sinks.alerts
- *   inventory updates ─ route ─┘             ├─  ...   ─┘
+ *   inventory updates ─ route ─┘             ├─  ...   ─┘   │
+ *   exception items and value lists ─ route ─┼──────────────┘
  *                                            └─ dead letters ─ sinks.deadLetters   late records ─ sinks.lateRecords
  * </pre>
  *
@@ -66,21 +68,31 @@ public final class DetectionPipeline {
             DataStream<InputRecord> processRecords,
             CorrelationSettings settings,
             Sinks sinks) {
-        build(activityRecords, processRecords, new HostInventory(), null, settings, AlertTuning.none(true), sinks);
+        build(
+                activityRecords,
+                processRecords,
+                new HostInventory(),
+                SideTopics.none(),
+                settings,
+                AlertTuning.none(true),
+                ParserLimits.defaults(),
+                sinks);
     }
 
     /**
      * @param inventory the host inventory read at start-up (empty for none)
-     * @param inventoryUpdates the inventory topic's updates; null for none
+     * @param sideTopics the updates of the inventory and tuning topics
      * @param tuning exceptions, rule settings, and how suppressed groups leave
+     * @param limits the bounds of dead letters the pipeline makes of tuning messages
      */
     public static void build(
             DataStream<InputRecord> activityRecords,
             DataStream<InputRecord> processRecords,
             HostInventory inventory,
-            DataStream<InventoryUpdate> inventoryUpdates,
+            SideTopics sideTopics,
             CorrelationSettings settings,
             AlertTuning tuning,
+            ParserLimits limits,
             Sinks sinks) {
         SingleOutputStreamOperator<ActivityEvent> activity = activityRecords
                 .process(new InputRouter.Activity())
@@ -91,7 +103,7 @@ public final class DetectionPipeline {
                 .name("route process")
                 .uid("route-process");
 
-        HostResolution.Resolved resolved = HostResolution.apply(processes, inventory, inventoryUpdates);
+        HostResolution.Resolved resolved = HostResolution.apply(processes, inventory, sideTopics.inventory());
 
         RuleInputs inputs = new RuleInputs(activity, resolved.processes(), settings);
         List<DataStream<Detection>> detections = new ArrayList<>();
@@ -104,7 +116,18 @@ public final class DetectionPipeline {
             }
         }
 
-        sinks.alerts(AlertStage.apply(union(detections), Rules.metadata(), tuning)
+        SingleOutputStreamOperator<TuningUpdate> tuningUpdates = sideTopics.tuning() == null
+                ? null
+                : sideTopics
+                        .tuning()
+                        .process(new UpdateRouter<>(
+                                new TuningJudge(limits.maxDeadLetterBytes()),
+                                EventStream.EXCEPTIONS,
+                                EventStream.VALUE_LISTS))
+                        .name("route exceptions")
+                        .uid("route-exceptions")
+                        .setParallelism(1);
+        sinks.alerts(AlertStage.apply(union(detections), Rules.metadata(), tuning, tuningUpdates)
                 .map(new AlertDocuments(Rules.metadata()))
                 .name("alert documents")
                 .uid("alert-documents"));
@@ -112,6 +135,9 @@ public final class DetectionPipeline {
                 .union(processes.getSideOutput(InputRouter.DEAD_LETTERS));
         if (resolved.deadLetters() != null) {
             deadLetters = deadLetters.union(resolved.deadLetters());
+        }
+        if (tuningUpdates != null) {
+            deadLetters = deadLetters.union(tuningUpdates.getSideOutput(InputRouter.DEAD_LETTERS));
         }
         sinks.deadLetters(deadLetters);
         sinks.lateRecords(union(late)

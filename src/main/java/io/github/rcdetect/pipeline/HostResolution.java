@@ -8,17 +8,14 @@ import io.github.rcdetect.event.DeadLetter;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InventoryUpdate;
 import io.github.rcdetect.event.ProcessEvent;
-import io.github.rcdetect.metrics.JobCounter;
 
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -61,7 +58,8 @@ public final class HostResolution {
             return new Resolved(
                     processes.map(new Static(initial)).name("resolve hosts").uid(UID), null);
         }
-        SingleOutputStreamOperator<InventoryUpdate> entries = updates.process(new Router())
+        SingleOutputStreamOperator<InventoryUpdate> entries = updates.process(
+                        new UpdateRouter<>(new InventoryJudge(), EventStream.INVENTORY))
                 .name("route inventory")
                 .uid("route-inventory")
                 .setParallelism(1);
@@ -152,29 +150,18 @@ public final class HostResolution {
         }
     }
 
-    /** Counts the inventory topic's records and sends its dead letters aside; entries and tombstones pass. */
-    private static final class Router extends ProcessFunction<InventoryUpdate, InventoryUpdate> {
+    /** The inventory topic's dead letters are those its parser made. */
+    private static final class InventoryJudge implements UpdateRouter.Judge<InventoryUpdate> {
         private static final long serialVersionUID = 1L;
-        private transient JobCounter read;
-        private transient JobCounter deadLetters;
 
         @Override
-        public void open(OpenContext openContext) {
-            read = JobCounter.register(
-                    getRuntimeContext(), InputRouter.RECORDS_READ, "stream", EventStream.INVENTORY.id());
-            deadLetters = JobCounter.register(
-                    getRuntimeContext(), InputRouter.DEAD_LETTER_COUNT, "stream", EventStream.INVENTORY.id());
+        public EventStream stream(InventoryUpdate update) {
+            return EventStream.INVENTORY;
         }
 
         @Override
-        public void processElement(InventoryUpdate update, Context ctx, Collector<InventoryUpdate> out) {
-            read.inc();
-            if (update.deadLetter != null) {
-                deadLetters.inc();
-                ctx.output(InputRouter.DEAD_LETTERS, update.deadLetter);
-            } else {
-                out.collect(update);
-            }
+        public DeadLetter deadLetter(InventoryUpdate update) {
+            return update.deadLetter;
         }
     }
 }

@@ -156,6 +156,10 @@ class JobConfigTest {
                 "--activity testdata/activity --process testdata/process --alerts testdata | --alerts: testdata is a folder",
                 "--activity testdata/activity --process testdata/process --dead-letter testdata/expected-alerts.tsv/dead.ndjson | --dead-letter: cannot write testdata/expected-alerts.tsv/dead.ndjson (ABS/testdata/expected-alerts.tsv is not a folder)",
                 "--activity testdata/activity --process testdata/process --host-inventory testdata/activity | --host-inventory: testdata/activity/1-eventhub-azure-monitor.ndjson: line 1: no resource id (a string field id)",
+                "--bootstrap-servers b:1 --activity-topic x --process-topic p --alerts-topic a --exceptions-topic e --exceptions testdata/tuning/exceptions.ndjson | give exceptions either as files (--exceptions, --value-list) or as topics (--exceptions-topic, --value-lists-topic), not both",
+                "--bootstrap-servers b:1 --activity-topic x --process-topic p --alerts-topic a --value-lists-topic v | --value-lists-topic needs --exceptions-topic: only items name lists",
+                "--bootstrap-servers b:1 --activity-topic x --process-topic p --alerts-topic a --exceptions-topic e --value-lists-topic e | topic 'e' is given for two different purposes",
+                "--activity testdata/activity --process testdata/process --exceptions-topic e | unknown option(s) with files: --exceptions-topic",
             })
     void mistakesAreReportedByOption(String commandLine, String message) {
         assertThatThrownBy(() -> JobConfig.fromArgs(commandLine.split(" ")))

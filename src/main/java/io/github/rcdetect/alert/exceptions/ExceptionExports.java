@@ -25,9 +25,24 @@ public final class ExceptionExports {
     private static final Set<String> LIST_TYPES_BY_VALUE = Set.of("keyword", "ip", "text");
 
     private final ValueLists valueLists;
+    /** Checking an item's shape alone: a value list it names need not be there (yet). */
+    private final boolean shapeOnly;
 
     public ExceptionExports(ValueLists valueLists) {
+        this(valueLists, false);
+    }
+
+    private ExceptionExports(ValueLists valueLists, boolean shapeOnly) {
         this.valueLists = valueLists;
+        this.shapeOnly = shapeOnly;
+    }
+
+    /**
+     * Refuses, with why, an item that is not one whatever the value lists are: what a message of the exceptions topic
+     * must pass, since the lists it names may come later on their own topic.
+     */
+    public static void checkShape(JsonNode item) {
+        new ExceptionExports(ValueLists.none(), true).item(item);
     }
 
     /** Every item of the files, in file and line order. */
@@ -153,7 +168,7 @@ public final class ExceptionExports {
         }
         String id = text(list, "id");
         String type = text(list, "type").toLowerCase(Locale.ROOT);
-        Set<String> values = valueLists.get(id);
+        Set<String> values = shapeOnly ? Set.of() : valueLists.get(id);
         if (values == null) {
             throw new IllegalArgumentException(
                     "item " + itemId + ": value list " + id + " is not given (--value-list " + id + "=PATH)");

@@ -1,5 +1,9 @@
 package io.github.rcdetect.alert.exceptions;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +20,8 @@ import java.util.Set;
  * named by the id exception entries refer to ({@code list.id}).
  */
 public record ValueLists(Map<String, Set<String>> lists) implements Serializable {
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public static ValueLists none() {
         return new ValueLists(Map.of());
@@ -34,22 +40,56 @@ public record ValueLists(Map<String, Set<String>> lists) implements Serializable
             }
             String id = pair.substring(0, equals);
             Path file = Path.of(pair.substring(equals + 1));
-            Set<String> values = new LinkedHashSet<>();
+            Set<String> values;
             try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank()) {
-                        values.add(line.strip());
-                    }
-                }
+                values = lines(Files.readString(file, StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
                 throw new IllegalArgumentException(
                         file + ": cannot read (" + e.getClass().getSimpleName() + ")");
             }
-            if (lists.put(id, Set.copyOf(values)) != null) {
+            if (lists.put(id, values) != null) {
                 throw new IllegalArgumentException("value list '" + id + "' is given twice");
             }
         }
         return new ValueLists(Map.copyOf(lists));
+    }
+
+    /**
+     * The values of one list as a message of the value-lists topic holds them: text of one value a line, as a file
+     * (the form Kibana imports), or a JSON array of strings (the form a program most easily sends). Refused, with why,
+     * when it is neither.
+     */
+    public static Set<String> values(String message) {
+        String text = message.strip();
+        if (!text.startsWith("[")) {
+            return lines(text);
+        }
+        JsonNode array;
+        try {
+            array = MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("starts with [ but is no JSON array");
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (JsonNode element : array) {
+            if (!element.isTextual()) {
+                throw new IllegalArgumentException("a JSON array of strings holds " + element.getNodeType());
+            }
+            if (!element.asText().isBlank()) {
+                values.add(element.asText().strip());
+            }
+        }
+        return Set.copyOf(values);
+    }
+
+    private static Set<String> lines(String text) {
+        Set<String> values = new LinkedHashSet<>();
+        for (String line : text.split("\\R")) {
+            if (!line.isBlank()) {
+                values.add(line.strip());
+            }
+        }
+        return Set.copyOf(values);
     }
 
     /** The values of a list, or null when no list has this id. */

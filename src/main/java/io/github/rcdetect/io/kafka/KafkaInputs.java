@@ -3,17 +3,22 @@ package io.github.rcdetect.io.kafka;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.InventoryUpdate;
+import io.github.rcdetect.event.TuningUpdate;
 import io.github.rcdetect.parse.ParserLimits;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /** The input topics as Flink sources, parsing and timestamping in the reader. */
 public final class KafkaInputs {
@@ -46,16 +51,9 @@ public final class KafkaInputs {
         if (kafka.inventoryTopic() == null) {
             return null;
         }
-        Properties consumer = kafka.clientProperties();
-        consumer.putIfAbsent("isolation.level", "read_committed");
-        KafkaSource<InventoryUpdate> source = KafkaSource.<InventoryUpdate>builder()
-                .setBootstrapServers(kafka.bootstrapServers())
+        KafkaSource<InventoryUpdate> source = KafkaInputs.<InventoryUpdate>sideTopic(kafka, EventStream.INVENTORY)
                 .setTopics(kafka.inventoryTopic())
-                .setGroupId(kafka.groupId())
-                .setClientIdPrefix(kafka.groupId() + "-" + EventStream.INVENTORY.id())
-                .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new KafkaInventoryParser(limits))
-                .setProperties(consumer)
                 .build();
         // One reader for every partition: a reader left without a partition (more readers than partitions, as with the
         // usual one-partition compacted topic) would never emit a watermark, and hold the events' back for ever.
@@ -65,12 +63,45 @@ public final class KafkaInputs {
     }
 
     /**
+     * The exceptions and value-lists topics as one source, or null without either; read from their beginning when the
+     * job starts without a checkpoint, as the inventory topic is.
+     */
+    public static DataStream<TuningUpdate> tuning(
+            StreamExecutionEnvironment env, KafkaSettings kafka, ParserLimits limits) {
+        List<String> topics = Stream.of(kafka.exceptionsTopic(), kafka.valueListsTopic())
+                .filter(Objects::nonNull)
+                .toList();
+        if (topics.isEmpty()) {
+            return null;
+        }
+        KafkaSource<TuningUpdate> source = KafkaInputs.<TuningUpdate>sideTopic(kafka, EventStream.EXCEPTIONS)
+                .setTopics(topics)
+                .setDeserializer(new KafkaTuningParser(kafka.exceptionsTopic(), kafka.valueListsTopic(), limits))
+                .build();
+        return env.fromSource(source, noTimeOfItsOwn(), "exception topics")
+                .setParallelism(1)
+                .uid("exceptions-kafka-source");
+    }
+
+    /** A source of a compacted topic: the whole topic, from its beginning, committed records only. */
+    private static <T> KafkaSourceBuilder<T> sideTopic(KafkaSettings kafka, EventStream stream) {
+        Properties consumer = kafka.clientProperties();
+        consumer.putIfAbsent("isolation.level", "read_committed");
+        return KafkaSource.<T>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setGroupId(kafka.groupId())
+                .setClientIdPrefix(kafka.groupId() + "-" + stream.id())
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setProperties(consumer);
+    }
+
+    /**
      * No time of its own, and idle whenever no update has come for a second: an idle input is left out of the time of
      * the operator that joins it, so the inventory never holds back the events' watermark (an input that never
      * emitted one would hold it at the beginning of time for ever).
      */
-    private static WatermarkStrategy<InventoryUpdate> noTimeOfItsOwn() {
-        return WatermarkStrategy.<InventoryUpdate>noWatermarks().withIdleness(Duration.ofSeconds(1));
+    private static <T> WatermarkStrategy<T> noTimeOfItsOwn() {
+        return WatermarkStrategy.<T>noWatermarks().withIdleness(Duration.ofSeconds(1));
     }
 
     /**

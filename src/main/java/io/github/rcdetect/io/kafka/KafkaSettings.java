@@ -14,6 +14,8 @@ import java.util.TreeSet;
  * @param deadLetterTopic null for the job's log
  * @param lateTopic null for the job's log
  * @param inventoryTopic the compacted topic of host inventory entries; null for none
+ * @param exceptionsTopic the compacted topic of exception items; null for none
+ * @param valueListsTopic the compacted topic of value lists; null for none
  */
 public record KafkaSettings(
         String bootstrapServers,
@@ -27,7 +29,9 @@ public record KafkaSettings(
         String alertsTopic,
         String deadLetterTopic,
         String lateTopic,
-        String inventoryTopic) {
+        String inventoryTopic,
+        String exceptionsTopic,
+        String valueListsTopic) {
 
     /** A copy: sources and sinks add settings of their own. */
     @Override
@@ -42,6 +46,8 @@ public record KafkaSettings(
             case ACTIVITY -> activityTopic;
             case PROCESS -> processTopic;
             case INVENTORY -> inventoryTopic;
+            case EXCEPTIONS -> exceptionsTopic;
+            case VALUE_LISTS -> valueListsTopic;
         };
     }
 
