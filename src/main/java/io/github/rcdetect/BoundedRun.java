@@ -10,12 +10,17 @@ import io.github.rcdetect.pipeline.DetectionPipeline;
 import io.github.rcdetect.pipeline.SideTopics;
 
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A run over NDJSON exports in a local Flink environment: files in, sorted NDJSON files out, then a summary. */
 final class BoundedRun {
@@ -33,15 +38,28 @@ final class BoundedRun {
         }
     }
 
+    private static List<Path> concat(List<Path> first, List<Path> second) {
+        List<Path> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
     static RunSummary run(JobConfig config) throws Exception {
+        return run(config, new Progress(Progress.Style.of(config.quiet()), System.err, Progress.LINE_INTERVAL));
+    }
+
+    /** The run, showing its progress as {@code progress} does. */
+    static RunSummary run(JobConfig config, Progress progress) throws Exception {
         if (!(config.mode() instanceof RunMode.Files files)) {
             throw new IllegalArgumentException("not a bounded run's configuration: " + config.mode());
         }
         for (Path output : new Path[] {files.alerts(), files.deadLetters()}) {
             createFolderOf(output);
         }
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(DetectionPipeline.jobConfiguration());
+        Configuration configuration = DetectionPipeline.jobConfiguration();
+        // The figures of the progress line come with the task managers' heartbeats.
+        configuration.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Progress.FIGURES_INTERVAL);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         if (config.parallelism() != null) {
             env.setParallelism(config.parallelism());
         }
@@ -59,8 +77,13 @@ final class BoundedRun {
                 config.parserLimits(),
                 new FileSinks(files.alerts(), files.deadLetters()));
 
+        long totalBytes = 0;
+        for (Path input : concat(files.activity(), files.process())) {
+            totalBytes += Files.size(input);
+        }
         long started = System.nanoTime();
-        JobExecutionResult result = env.execute("Azure Run Command detection over files");
-        return RunSummary.of(result, (System.nanoTime() - started) / 1e9);
+        JobClient job = env.executeAsync("Azure Run Command detection over files");
+        JobExecutionResult result = progress.follow(job, totalBytes, started);
+        return RunSummary.of(new RunFigures(result.getAllAccumulatorResults()), (System.nanoTime() - started) / 1e9);
     }
 }

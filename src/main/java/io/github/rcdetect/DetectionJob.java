@@ -3,6 +3,7 @@ package io.github.rcdetect;
 import io.github.rcdetect.config.JobConfig;
 import io.github.rcdetect.config.Options;
 import io.github.rcdetect.config.RunMode;
+import io.github.rcdetect.domain.RunAsPasswords;
 
 /**
  * Entry point. Reads the command line, then runs the detection between Kafka topics (with {@code
@@ -26,10 +27,18 @@ public final class DetectionJob {
             System.exit(2);
             return;
         }
-        if (config.mode() instanceof RunMode.Kafka) {
-            StreamingRun.run(config);
-        } else {
-            System.err.println(BoundedRun.run(config).line());
+        try {
+            if (config.mode() instanceof RunMode.Kafka) {
+                StreamingRun.run(config);
+            } else {
+                System.err.println(BoundedRun.run(config).line());
+            }
+        } catch (Exception e) {
+            if (config.verbose()) {
+                e.printStackTrace();
+            }
+            System.err.println("detect: " + RunAsPasswords.redact(Failures.describe(e)));
+            System.exit(1);
         }
     }
 }

@@ -4,14 +4,7 @@ import io.github.rcdetect.alert.AlertStage;
 import io.github.rcdetect.alert.exceptions.ExceptionFilter;
 import io.github.rcdetect.alert.suppression.SuppressAlerts;
 import io.github.rcdetect.event.EventStream;
-import io.github.rcdetect.metrics.JobCounter;
-import io.github.rcdetect.pipeline.DetectionPipeline;
-import io.github.rcdetect.pipeline.InputRouter;
-import io.github.rcdetect.rules.registry.Rules;
 
-import org.apache.flink.api.common.JobExecutionResult;
-
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,29 +26,16 @@ public record RunSummary(
         Map<String, Long> suppressed,
         double seconds) {
 
-    static RunSummary of(JobExecutionResult result, double seconds) {
-        String activity = EventStream.ACTIVITY.id();
-        String process = EventStream.PROCESS.id();
-        Map<String, Long> alerts = perRule(result, AlertStage.ALERTS);
+    static RunSummary of(RunFigures figures, double seconds) {
         return new RunSummary(
-                count(result, InputRouter.RECORDS_READ, activity),
-                count(result, InputRouter.RECORDS_READ, process),
-                count(result, InputRouter.DEAD_LETTER_COUNT, activity)
-                        + count(result, InputRouter.DEAD_LETTER_COUNT, process),
-                count(result, DetectionPipeline.LATE_RECORDS, activity)
-                        + count(result, DetectionPipeline.LATE_RECORDS, process),
-                alerts,
-                perRule(result, ExceptionFilter.DROPPED),
-                perRule(result, SuppressAlerts.SUPPRESSED),
+                figures.recordsRead(EventStream.ACTIVITY),
+                figures.recordsRead(EventStream.PROCESS),
+                figures.deadLetters(),
+                figures.lateRecords(),
+                figures.perRule(AlertStage.ALERTS),
+                figures.perRule(ExceptionFilter.DROPPED),
+                figures.perRule(SuppressAlerts.SUPPRESSED),
                 seconds);
-    }
-
-    private static Map<String, Long> perRule(JobExecutionResult result, String counter) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String rule : Rules.ids()) {
-            counts.put(rule, count(result, counter, rule));
-        }
-        return counts;
     }
 
     /** The total, and the rules that have any: {@code 3 (R2=3)}; {@code 0} for none. */
@@ -70,11 +50,6 @@ public record RunSummary(
                         .map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining(" "))
                 + ")";
-    }
-
-    private static long count(JobExecutionResult result, String name, String label) {
-        Object value = result.getAccumulatorResult(JobCounter.accumulatorName(name, label));
-        return value == null ? 0 : ((Number) value).longValue();
     }
 
     /**

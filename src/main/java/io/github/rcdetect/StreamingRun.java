@@ -5,6 +5,7 @@ import io.github.rcdetect.config.RunMode;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.io.kafka.KafkaInputs;
+import io.github.rcdetect.io.kafka.KafkaReachability;
 import io.github.rcdetect.io.kafka.KafkaSettings;
 import io.github.rcdetect.io.kafka.KafkaSinks;
 import io.github.rcdetect.pipeline.DetectionPipeline;
@@ -16,6 +17,7 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.time.Duration;
@@ -27,12 +29,29 @@ public final class StreamingRun {
     /** Restarts during a long outage are this far apart at most, so the job is back within a minute of the broker. */
     static final Duration LONGEST_RESTART_DELAY = Duration.ofMinutes(1);
 
+    private static final String JOB_NAME = "Azure Run Command detection";
+
     private StreamingRun() {}
 
+    /**
+     * Runs the stream. Locally (bin/detect) it first checks, with a bounded wait, that the cluster answers and the
+     * topics exist, then says when the job runs and prints a status line at intervals; submitted to a cluster, it
+     * leaves that to the cluster's web UI and metrics, and behaves as any Flink job's {@code main} does.
+     */
     static void run(JobConfig config) throws Exception {
+        RunMode.Kafka mode = kafkaMode(config);
         StreamExecutionEnvironment env = environment(config, new Configuration());
         define(env, config);
-        env.execute("Azure Run Command detection");
+        if (!(env instanceof LocalStreamEnvironment)) {
+            env.execute(JOB_NAME);
+            return;
+        }
+        KafkaSettings kafka = mode.kafka();
+        String running = StreamStatus.running(
+                kafka.bootstrapServers(),
+                KafkaReachability.inputPartitions(kafka, mode.kafkaWait()),
+                kafka.alertsTopic());
+        new StreamStatus(config.quiet(), mode.statusInterval(), System.err).follow(env.executeAsync(JOB_NAME), running);
     }
 
     /** An environment with exactly-once checkpointing and the job's settings, on top of {@code base}. */

@@ -48,7 +48,7 @@ class DocumentationTest {
         for (Option<?> option : Options.ALL) {
             declared.add(String.join(
                     " | ",
-                    "`" + option.flag() + " " + option.valueName() + "`",
+                    "`" + option.synopsis() + "`",
                     switch (option.scope()) {
                         case FILES -> "files";
                         case KAFKA -> "Kafka";

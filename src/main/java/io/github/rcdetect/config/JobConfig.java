@@ -44,6 +44,8 @@ public final class JobConfig {
     private final CorrelationSettings correlation;
     private final ParserLimits parserLimits;
     private final Integer parallelism;
+    private final boolean quiet;
+    private final boolean verbose;
     private final HostInventory hostInventory;
     private final Exceptions exceptions;
     private final RuleSettings ruleSettings;
@@ -90,6 +92,8 @@ public final class JobConfig {
                 values.get(Options.MAX_FUTURE_SKEW),
                 ParserLimits.DEFAULT_MAX_DEAD_LETTER_BYTES);
         this.parallelism = values.get(Options.PARALLELISM);
+        this.quiet = values.get(Options.QUIET);
+        this.verbose = values.get(Options.VERBOSE);
         String inventory = values.get(Options.HOST_INVENTORY);
         this.hostInventory = inventory == null
                 ? new HostInventory()
@@ -148,6 +152,12 @@ public final class JobConfig {
                         args[i].startsWith("--")
                                 ? "unknown option " + args[i] + suggestion(args[i], byFlag.keySet())
                                 : "unexpected argument '" + args[i] + "' (options are --name value)");
+            }
+            if (option.isSwitch()) {
+                if (given.put(option, "true") != null) {
+                    throw new IllegalArgumentException(option.flag() + " is given twice");
+                }
+                continue;
             }
             if (i + 1 >= args.length || byFlag.containsKey(args[i + 1]) || args[i + 1].isBlank()) {
                 throw new IllegalArgumentException(option.flag() + " needs a value (" + option.valueName() + ")");
@@ -211,6 +221,21 @@ public final class JobConfig {
         return hostInventory;
     }
 
+    /** No progress or status lines: only the outcome (and errors) on standard error. */
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /** Stack traces of failures (bin/detect also logs at INFO). */
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** Whether the command line asks for stack traces, read before it is checked: a refusal may need one too. */
+    public static boolean wantsVerbose(String... args) {
+        return List.of(args).contains(Options.VERBOSE.flag());
+    }
+
     /** Null means Flink's default. */
     public Integer parallelism() {
         return parallelism;
@@ -258,7 +283,12 @@ public final class JobConfig {
                 throw new IllegalArgumentException("topic '" + topic + "' is given for two different purposes");
             }
         }
-        return new RunMode.Kafka(kafka, values.get(Options.CHECKPOINT_INTERVAL), values.get(Options.CHECKPOINT_DIR));
+        return new RunMode.Kafka(
+                kafka,
+                values.get(Options.CHECKPOINT_INTERVAL),
+                values.get(Options.CHECKPOINT_DIR),
+                values.get(Options.KAFKA_WAIT),
+                values.get(Options.STATUS_INTERVAL));
     }
 
     /**

@@ -86,6 +86,21 @@ public final class Option<T> {
                 help);
     }
 
+    /** A switch, off unless given: {@code --name} alone, without a value. */
+    static Option<Boolean> switchedOn(String name, Scope scope, String help) {
+        return withDefault(name, scope, ValueKind.SWITCH, Boolean.FALSE, help);
+    }
+
+    /** Whether the option takes no value. */
+    public boolean isSwitch() {
+        return kind == ValueKind.SWITCH;
+    }
+
+    /** How the option is written: {@code --name V}, or {@code --name} for a switch. */
+    public String synopsis() {
+        return isSwitch() ? flag() : flag() + " " + valueName();
+    }
+
     /** {@code --name}. */
     public String flag() {
         return "--" + name;

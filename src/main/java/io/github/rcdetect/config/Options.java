@@ -124,6 +124,18 @@ public final class Options {
             ValueKind.TEXT,
             "none",
             "compacted topic of the value lists the exception items name, keyed by list id, applied live");
+    static final Option<Duration> KAFKA_WAIT = Option.withDefault(
+            "kafka-wait",
+            KAFKA,
+            ValueKind.DURATION,
+            Duration.ofMinutes(1),
+            "how long the start waits for the Kafka cluster and the input topics before it gives up");
+    static final Option<Duration> STATUS_INTERVAL = Option.withDefault(
+            "status-interval",
+            KAFKA,
+            ValueKind.DURATION,
+            Duration.ofMinutes(1),
+            "how often a stream prints its status line on standard error");
     static final Option<Duration> MAX_ACTIVITY_DELAY = Option.withDefault(
             "max-activity-delay",
             KAFKA,
@@ -189,6 +201,11 @@ public final class Options {
     static final Option<Integer> PARALLELISM =
             Option.optional("parallelism", BOTH, ValueKind.POSITIVE_INTEGER, "Flink's", "operator parallelism");
 
+    static final Option<Boolean> QUIET =
+            Option.switchedOn("quiet", BOTH, "no progress or status lines on standard error, only the outcome");
+    static final Option<Boolean> VERBOSE =
+            Option.switchedOn("verbose", BOTH, "log at INFO, and show the stack trace of a failure");
+
     /** Every option, in the order the usage text lists them. */
     public static final List<Option<?>> ALL = List.of(
             ACTIVITY,
@@ -213,6 +230,8 @@ public final class Options {
             HOST_INVENTORY_TOPIC,
             EXCEPTIONS_TOPIC,
             VALUE_LISTS_TOPIC,
+            KAFKA_WAIT,
+            STATUS_INTERVAL,
             MAX_ACTIVITY_DELAY,
             HOST_INVENTORY,
             EXCEPTIONS,
@@ -223,7 +242,9 @@ public final class Options {
             MAX_NESTING_DEPTH,
             MAX_STRING_LENGTH,
             MAX_FUTURE_SKEW,
-            PARALLELISM);
+            PARALLELISM,
+            QUIET,
+            VERBOSE);
 
     /** The usage text: synopses, then every option by the mode it applies to, with its default. */
     public static String usage() {
@@ -247,14 +268,14 @@ public final class Options {
         StringBuilder synopsis = new StringBuilder();
         for (Option<?> option : ALL) {
             if (option.scope() == scope && option.isRequired()) {
-                synopsis.append(' ').append(option.flag()).append(' ').append(option.valueName());
+                synopsis.append(' ').append(option.synopsis());
             }
         }
         return synopsis.toString();
     }
 
     private static String line(Option<?> option) {
-        String left = "  " + option.flag() + " " + option.valueName();
+        String left = "  " + option.synopsis();
         String help = option.help() + (option.defaultText() == null ? "" : " (default: " + option.defaultText() + ")");
         return String.format("%-34s %s", left, help) + "\n";
     }

@@ -21,6 +21,14 @@ public sealed interface RunMode permits RunMode.Files, RunMode.Kafka {
      * The streaming job between Kafka topics.
      *
      * @param checkpointDir null for the cluster's configuration
+     * @param kafkaWait how long the start waits for the cluster and the input topics
+     * @param statusInterval how often the status line is printed
      */
-    record Kafka(KafkaSettings kafka, Duration checkpointInterval, String checkpointDir) implements RunMode {}
+    record Kafka(
+            KafkaSettings kafka,
+            Duration checkpointInterval,
+            String checkpointDir,
+            Duration kafkaWait,
+            Duration statusInterval)
+            implements RunMode {}
 }

@@ -23,6 +23,24 @@ interface ValueKind<T> {
 
     ValueKind<String> TEXT = text("T");
 
+    /** A switch: given or not, no value; written without one. */
+    ValueKind<Boolean> SWITCH = new ValueKind<>() {
+        @Override
+        public String valueName() {
+            return "";
+        }
+
+        @Override
+        public Boolean parse(String value) {
+            return Boolean.TRUE;
+        }
+
+        @Override
+        public String describe(Boolean value) {
+            return value ? "on" : "off";
+        }
+    };
+
     static ValueKind<String> text(String valueName) {
         return new ValueKind<>() {
             @Override

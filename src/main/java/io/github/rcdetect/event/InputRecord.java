@@ -11,6 +11,11 @@ public class InputRecord {
     public DeadLetter deadLetter;
     /** Event time of an unused event (neither event nor dead letter is set); epoch milliseconds. */
     public long unusedEventTime = Long.MIN_VALUE;
+    /**
+     * The bytes of the file this record was read from (its line and line break), for a bounded run's progress; 0 for
+     * the further records of an Event Hub batch line, and for Kafka records.
+     */
+    public int fileBytes;
 
     public InputRecord() {}
 

@@ -33,4 +33,9 @@ public final class JobCounter {
         metric.inc();
         total.add(1L);
     }
+
+    public void add(long count) {
+        metric.inc(count);
+        total.add(count);
+    }
 }

@@ -6,6 +6,7 @@ import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.ProcessEvent;
 import io.github.rcdetect.metrics.JobCounter;
+import io.github.rcdetect.metrics.LatestWatermark;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -25,10 +26,14 @@ public abstract class InputRouter<E> extends ProcessFunction<InputRecord, E> {
 
     public static final String RECORDS_READ = "recordsRead";
     public static final String DEAD_LETTER_COUNT = "deadLetters";
+    /** Bytes of the input files read, for a bounded run's progress. */
+    public static final String FILE_BYTES_READ = "fileBytesRead";
 
     private final EventStream stream;
     private transient JobCounter recordsRead;
     private transient JobCounter deadLetters;
+    private transient JobCounter fileBytesRead;
+    private transient LatestWatermark watermark;
 
     private InputRouter(EventStream stream) {
         this.stream = stream;
@@ -40,11 +45,17 @@ public abstract class InputRouter<E> extends ProcessFunction<InputRecord, E> {
     public void open(OpenContext openContext) {
         recordsRead = JobCounter.register(getRuntimeContext(), RECORDS_READ, "stream", stream.id());
         deadLetters = JobCounter.register(getRuntimeContext(), DEAD_LETTER_COUNT, "stream", stream.id());
+        fileBytesRead = JobCounter.register(getRuntimeContext(), FILE_BYTES_READ, "stream", stream.id());
+        watermark = LatestWatermark.register(getRuntimeContext(), stream.id());
     }
 
     @Override
     public void processElement(InputRecord record, Context ctx, Collector<E> out) {
         recordsRead.inc();
+        if (record.fileBytes > 0) {
+            fileBytesRead.add(record.fileBytes);
+        }
+        watermark.add(ctx.timerService().currentWatermark());
         if (record.deadLetter != null) {
             deadLetters.inc();
             ctx.output(DEAD_LETTERS, record.deadLetter);

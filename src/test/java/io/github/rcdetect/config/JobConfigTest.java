@@ -169,6 +169,21 @@ class JobConfigTest {
     }
 
     @Test
+    void switchesTakeNoValueAndAreOffUnlessGiven() {
+        JobConfig plain = JobConfig.fromArgs("--activity", "testdata/activity", "--process", "testdata/process");
+        assertThat(plain.quiet()).isFalse();
+        assertThat(plain.verbose()).isFalse();
+        JobConfig both = JobConfig.fromArgs(
+                "--quiet", "--activity", "testdata/activity", "--verbose", "--process", "testdata/process");
+        assertThat(both.quiet()).isTrue();
+        assertThat(both.verbose()).isTrue();
+        assertThatThrownBy(() -> JobConfig.fromArgs(
+                        "--quiet", "--activity", "testdata/activity", "--process", "testdata/process", "--quiet"))
+                .hasMessage("--quiet is given twice");
+        assertThat(Options.usage()).contains("  --quiet   ").doesNotContain("--quiet  V");
+    }
+
+    @Test
     void aValueListMayBeGivenOnceForEachListAndTheTuningIsRead() {
         JobConfig config = JobConfig.fromArgs(
                 "--activity", "testdata/activity",

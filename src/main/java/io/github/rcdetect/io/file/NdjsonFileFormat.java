@@ -115,10 +115,14 @@ public final class NdjsonFileFormat implements BulkFormat<InputRecord, FileSourc
 
         private void readLine(List<InputRecord> batch) {
             Origin origin = Origin.ofFile(stream, file, lineNumber);
+            int first = batch.size();
             if (lines.length() > parser.maxRecordBytes()) {
                 parser.rejectOversized(lines.bytes(), lines.keptLength(), lines.length(), origin, batch::add);
             } else {
                 parser.parse(lines.bytes(), 0, lines.keptLength(), origin, batch::add);
+            }
+            if (batch.size() > first) {
+                batch.get(first).fileBytes = (int) Math.min(Integer.MAX_VALUE, lines.length() + 1);
             }
         }
 
