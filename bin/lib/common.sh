@@ -12,6 +12,9 @@ export KAFKA_LOCAL_CONTROLLER_PORT="${KAFKA_LOCAL_CONTROLLER_PORT:-9093}" # its 
 export FLINK_LOCAL_REST_PORT="${FLINK_LOCAL_REST_PORT:-8081}"             # Flink's REST API and web UI
 export FLINK_LOCAL_RPC_PORT="${FLINK_LOCAL_RPC_PORT:-6123}"               # the JobManager's RPC
 export FLINK_LOCAL_BLOB_PORT="${FLINK_LOCAL_BLOB_PORT:-6124}"             # the JobManager's blob server
+# Where they keep their state (data, configuration, logs, checkpoints): each checkout's own .local/ unless set.
+export KAFKA_LOCAL_HOME="${KAFKA_LOCAL_HOME:-$root/.local/kafka}"
+export FLINK_LOCAL_HOME="${FLINK_LOCAL_HOME:-$root/.local/flink}"
 # shellcheck disable=SC2034 # used by the scripts that source this file
 kafka_bootstrap="127.0.0.1:$KAFKA_LOCAL_PORT"
 # shellcheck disable=SC2034
