@@ -41,6 +41,10 @@ public final class Bench {
         Options options = Options.parse(args);
         if (options.state) {
             state(options);
+        } else if (options.whole) {
+            LoadGenerator.Settings settings = options.settings(options.hosts);
+            System.out.printf(Locale.ROOT, "generating: %s%n", describe(settings));
+            WholeProcessBench.run(new LoadGenerator(settings).generate(Paths.get("target/bench")), options.rounds);
         } else {
             throughput(options);
         }
@@ -335,6 +339,8 @@ public final class Bench {
         int rounds = 3;
         long seed = 42;
         boolean state;
+        /** bin/detect as a whole process against one thread of Jackson. */
+        boolean whole;
         /** Only the detection job, for a profiler. */
         boolean profileDetection;
 
@@ -349,6 +355,7 @@ public final class Bench {
                     case "--rounds" -> options.rounds = Integer.parseInt(args[++i]);
                     case "--seed" -> options.seed = Long.parseLong(args[++i]);
                     case "--state" -> options.state = true;
+                    case "--whole" -> options.whole = true;
                     case "--detection-only" -> options.profileDetection = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
