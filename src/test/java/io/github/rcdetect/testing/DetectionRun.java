@@ -2,6 +2,8 @@ package io.github.rcdetect.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rcdetect.alert.AlertTuning;
+import io.github.rcdetect.domain.HostInventory;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.io.file.FileInputs;
@@ -10,6 +12,7 @@ import io.github.rcdetect.output.Json;
 import io.github.rcdetect.parse.ParserLimits;
 import io.github.rcdetect.parse.RecordParser;
 import io.github.rcdetect.pipeline.DetectionPipeline;
+import io.github.rcdetect.pipeline.SideTopics;
 import io.github.rcdetect.rules.CorrelationSettings;
 
 import org.apache.flink.api.common.JobExecutionResult;
@@ -57,6 +60,7 @@ public final class DetectionRun {
 
     private final Path directory;
     private int parallelism = 2;
+    private AlertTuning tuning = AlertTuning.none(true);
     private WatermarkStrategy<InputRecord> watermarks = FileInputs.exportWatermarks();
 
     public DetectionRun(Path directory) {
@@ -69,6 +73,12 @@ public final class DetectionRun {
     }
 
     /** Streaming-style watermarks instead of the export default (no watermark until the end of input). */
+    /** Runs with these exceptions and rule settings (a bounded run's: each group once, with its final figures). */
+    public DetectionRun tuning(AlertTuning tuning) {
+        this.tuning = tuning;
+        return this;
+    }
+
     public DetectionRun watermarks(WatermarkStrategy<InputRecord> watermarks) {
         this.watermarks = watermarks;
         return this;
@@ -168,7 +178,15 @@ public final class DetectionRun {
             StreamExecutionEnvironment env, DataStream<InputRecord> activity, DataStream<InputRecord> process)
             throws Exception {
         CollectingSinks sinks = new CollectingSinks();
-        DetectionPipeline.build(activity, process, CorrelationSettings.defaults(), sinks);
+        DetectionPipeline.build(
+                activity,
+                process,
+                new HostInventory(),
+                SideTopics.none(),
+                CorrelationSettings.defaults(),
+                tuning,
+                ParserLimits.defaults(),
+                sinks);
         JobExecutionResult execution = env.execute("test run");
         return new Result(
                 parse(sinks.alertLines()), parse(sinks.deadLetterLines()), parse(sinks.lateRecordLines()), execution);
