@@ -8,7 +8,6 @@ import io.github.rcdetect.testing.StreamingJobs;
 import io.github.rcdetect.testing.TestClusters;
 
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Order;
@@ -78,11 +77,7 @@ class LiveExceptionsKafkaITCase {
             first.cancel().get();
         }
 
-        Configuration restore = new Configuration();
-        restore.set(
-                StateRecoveryOptions.SAVEPOINT_PATH,
-                StreamingJobs.latestCheckpoint(directory, first).toUri().toString());
-        JobClient second = JOBS.start(args, restore);
+        JobClient second = JOBS.restoreLatestCheckpoint(args, directory, first);
         try {
             JOBS.invocationAt(topics, PAUSED, "win-pay-03", "2026-03-11T10:40:00Z", 4);
             JOBS.invocationAt(topics, CONTROL, "win-web-05", "2026-03-11T10:50:00Z", 5);

@@ -10,6 +10,7 @@ import io.github.rcdetect.output.Json;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -150,6 +151,15 @@ public final class StreamingJobs {
                 .getCheckpointStatsSnapshot()
                 .getCounts()
                 .getNumberOfCompletedCheckpoints();
+    }
+
+    /** Starts the job again from the newest checkpoint {@code cancelled} retained in {@code directory}. */
+    public JobClient restoreLatestCheckpoint(List<String> args, Path directory, JobClient cancelled) throws Exception {
+        Configuration restore = new Configuration();
+        restore.set(
+                StateRecoveryOptions.SAVEPOINT_PATH,
+                latestCheckpoint(directory, cancelled).toUri().toString());
+        return start(args, restore);
     }
 
     /** The newest checkpoint a cancelled job (started with {@link #args}' checkpoint folder) retained. */
