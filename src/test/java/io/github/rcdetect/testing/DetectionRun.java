@@ -62,6 +62,7 @@ public final class DetectionRun {
     private int parallelism = 2;
     private AlertTuning tuning = AlertTuning.none(true);
     private WatermarkStrategy<InputRecord> watermarks = FileInputs.exportWatermarks();
+    private long splitBytes = FileInputs.AUTOMATIC_SPLITS;
 
     public DetectionRun(Path directory) {
         this.directory = directory;
@@ -72,13 +73,19 @@ public final class DetectionRun {
         return this;
     }
 
-    /** Streaming-style watermarks instead of the export default (no watermark until the end of input). */
     /** Runs with these exceptions and rule settings (a bounded run's: each group once, with its final figures). */
     public DetectionRun tuning(AlertTuning tuning) {
         this.tuning = tuning;
         return this;
     }
 
+    /** Reads the files in splits of about this many bytes instead of the size the job chooses. */
+    public DetectionRun splitBytes(long splitBytes) {
+        this.splitBytes = splitBytes;
+        return this;
+    }
+
+    /** Streaming-style watermarks instead of the export default (no watermark until the end of input). */
     public DetectionRun watermarks(WatermarkStrategy<InputRecord> watermarks) {
         this.watermarks = watermarks;
         return this;
@@ -95,8 +102,9 @@ public final class DetectionRun {
         StreamExecutionEnvironment env = environment();
         ParserLimits limits = ParserLimits.defaults();
         DataStream<InputRecord> activity =
-                FileInputs.source(env, EventStream.ACTIVITY, activityFiles, limits, watermarks);
-        DataStream<InputRecord> process = FileInputs.source(env, EventStream.PROCESS, processFiles, limits, watermarks);
+                FileInputs.source(env, EventStream.ACTIVITY, activityFiles, limits, watermarks, splitBytes);
+        DataStream<InputRecord> process =
+                FileInputs.source(env, EventStream.PROCESS, processFiles, limits, watermarks, splitBytes);
         return execute(env, activity, process);
     }
 

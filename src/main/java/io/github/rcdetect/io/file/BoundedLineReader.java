@@ -2,9 +2,6 @@ package io.github.rcdetect.io.file;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -12,14 +9,10 @@ import java.util.Arrays;
  * while still measuring its full length, so a gigantic line costs time but never memory.
  */
 final class BoundedLineReader {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-
     private final InputStream in;
     private final int maxKept;
     private final byte[] buffer = new byte[64 * 1024];
+    private long remaining;
     private int bufferPos;
     private int bufferEnd;
     private byte[] line = new byte[8 * 1024];
@@ -27,7 +20,13 @@ final class BoundedLineReader {
     private long length;
 
     BoundedLineReader(InputStream in, int maxKept) {
+        this(in, Long.MAX_VALUE, maxKept);
+    }
+
+    /** Reads at most {@code limit} bytes of {@code in}: one split of a file. */
+    BoundedLineReader(InputStream in, long limit, int maxKept) {
         this.in = in;
+        this.remaining = limit;
         this.maxKept = maxKept;
     }
 
@@ -38,8 +37,9 @@ final class BoundedLineReader {
         boolean any = false;
         while (true) {
             if (bufferPos == bufferEnd) {
-                bufferEnd = in.read(buffer, 0, buffer.length);
+                bufferEnd = remaining > 0 ? in.read(buffer, 0, (int) Math.min(buffer.length, remaining)) : 0;
                 bufferPos = 0;
+                remaining -= Math.max(bufferEnd, 0);
                 if (bufferEnd <= 0) {
                     bufferEnd = 0;
                     dropCarriageReturn();
@@ -47,7 +47,7 @@ final class BoundedLineReader {
                 }
             }
             any = true;
-            int newline = indexOfNewline();
+            int newline = Newlines.indexOf(buffer, bufferPos, bufferEnd);
             int end = newline >= 0 ? newline : bufferEnd;
             append(bufferPos, end - bufferPos);
             bufferPos = newline >= 0 ? newline + 1 : bufferEnd;
@@ -81,23 +81,6 @@ final class BoundedLineReader {
             }
         }
         return kept == length;
-    }
-
-    /** The first '\n' from bufferPos, or -1: eight bytes per step, testing a word for a zero byte after XOR. */
-    private int indexOfNewline() {
-        int i = bufferPos;
-        for (; i + Long.BYTES <= bufferEnd; i += Long.BYTES) {
-            long word = (long) LONGS.get(buffer, i) ^ NEWLINES;
-            if (((word - ONES) & ~word & HIGH_BITS) != 0) {
-                break;
-            }
-        }
-        for (; i < bufferEnd; i++) {
-            if (buffer[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void append(int from, int count) {

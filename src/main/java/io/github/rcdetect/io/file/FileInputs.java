@@ -5,8 +5,6 @@ import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.parse.ParserLimits;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -15,6 +13,9 @@ import java.util.List;
 
 /** Sources of a bounded run: NDJSON files, parsed as they are read. */
 public final class FileInputs {
+    /** Splits sized from each file's size and the parallelism ({@link LineAlignedSplitter}). */
+    public static final long AUTOMATIC_SPLITS = 0;
+
     private FileInputs() {}
 
     /**
@@ -32,12 +33,24 @@ public final class FileInputs {
             List<java.nio.file.Path> files,
             ParserLimits limits,
             WatermarkStrategy<InputRecord> watermarks) {
+        return source(env, stream, files, limits, watermarks, AUTOMATIC_SPLITS);
+    }
+
+    /**
+     * The same, with files cut into splits of about {@code splitBytes} (tests use small ones to hold origins exact
+     * across many splits).
+     */
+    public static DataStream<InputRecord> source(
+            StreamExecutionEnvironment env,
+            EventStream stream,
+            List<java.nio.file.Path> files,
+            ParserLimits limits,
+            WatermarkStrategy<InputRecord> watermarks,
+            long splitBytes) {
         Path[] paths = files.stream()
                 .map(file -> Path.fromLocalFile(file.toAbsolutePath().toFile()))
                 .toArray(Path[]::new);
-        FileSource<InputRecord> source = FileSource.forBulkFileFormat(new NdjsonFileFormat(stream, limits), paths)
-                .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(path -> true))
-                .build();
+        NdjsonFileSource source = new NdjsonFileSource(paths, new NdjsonFileFormat(stream, limits), splitBytes);
         return env.fromSource(source, watermarks, stream.id() + " files").uid(stream.id() + "-files");
     }
 }

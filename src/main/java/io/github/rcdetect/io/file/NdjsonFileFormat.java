@@ -8,7 +8,6 @@ import io.github.rcdetect.parse.RecordParser;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.connector.file.src.util.CheckpointedPosition;
 import org.apache.flink.connector.file.src.util.IteratorResultIterator;
@@ -24,10 +23,11 @@ import java.util.List;
  * NDJSON files of one stream, parsed as they are read: one {@link InputRecord} per record of each line (an Event Hub
  * batch line yields several), dead letters included, with the file and line as origin. Blank lines are skipped.
  *
- * <p>Files are read whole (not split); a reader position is the count of records emitted from the file, and a
- * restored reader re-reads the file and skips that many.
+ * <p>A file is read in {@link LineRangeSplit}s, each from the start of a line, numbering its lines from the split's
+ * first line. A reader position is the count of records emitted from the split, and a restored reader re-reads the
+ * split and skips that many.
  */
-public final class NdjsonFileFormat implements BulkFormat<InputRecord, FileSourceSplit> {
+public final class NdjsonFileFormat implements BulkFormat<InputRecord, LineRangeSplit> {
     private static final long serialVersionUID = 1L;
     /** Lines per batch handed to the task thread: large enough that the hand-over costs little per record. */
     static final int BATCH_LINES = 4096;
@@ -41,13 +41,12 @@ public final class NdjsonFileFormat implements BulkFormat<InputRecord, FileSourc
     }
 
     @Override
-    public BulkFormat.Reader<InputRecord> createReader(Configuration config, FileSourceSplit split) throws IOException {
+    public BulkFormat.Reader<InputRecord> createReader(Configuration config, LineRangeSplit split) throws IOException {
         return new Reader(split, 0);
     }
 
     @Override
-    public BulkFormat.Reader<InputRecord> restoreReader(Configuration config, FileSourceSplit split)
-            throws IOException {
+    public BulkFormat.Reader<InputRecord> restoreReader(Configuration config, LineRangeSplit split) throws IOException {
         return new Reader(
                 split,
                 split.getReaderPosition()
@@ -57,7 +56,7 @@ public final class NdjsonFileFormat implements BulkFormat<InputRecord, FileSourc
 
     @Override
     public boolean isSplittable() {
-        return false;
+        return true;
     }
 
     @Override
@@ -83,11 +82,13 @@ public final class NdjsonFileFormat implements BulkFormat<InputRecord, FileSourc
         private long recordsToSkip;
         private long recordsEmitted;
 
-        Reader(FileSourceSplit split, long recordsToSkip) throws IOException {
+        Reader(LineRangeSplit split, long recordsToSkip) throws IOException {
             this.input = split.path().getFileSystem().open(split.path());
+            input.seek(split.offset());
             this.parser = RecordParser.forDetection(stream, limits);
-            this.lines = new BoundedLineReader(input, parser.maxRecordBytes());
+            this.lines = new BoundedLineReader(input, split.length(), parser.maxRecordBytes());
             this.file = displayPath(split.path());
+            this.lineNumber = split.firstLine() - 1;
             this.recordsToSkip = recordsToSkip;
             this.recordsEmitted = recordsToSkip;
         }

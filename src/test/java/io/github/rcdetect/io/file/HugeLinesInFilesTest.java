@@ -9,7 +9,6 @@ import io.github.rcdetect.testing.Allocation;
 import io.github.rcdetect.testing.HugeLines;
 
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.connector.file.src.util.RecordAndPosition;
 import org.apache.flink.core.fs.Path;
@@ -94,8 +93,8 @@ class HugeLinesInFilesTest {
 
     private static void readAll(java.nio.file.Path file, List<InputRecord> records) throws IOException {
         NdjsonFileFormat format = new NdjsonFileFormat(EventStream.PROCESS, ParserLimits.defaults());
-        FileSourceSplit split =
-                new FileSourceSplit("0", Path.fromLocalFile(file.toFile()), 0, Files.size(file), 0, Files.size(file));
+        LineRangeSplit split = new LineRangeSplit(
+                "0", Path.fromLocalFile(file.toFile()), 0, Files.size(file), 0, Files.size(file), null, 1);
         try (BulkFormat.Reader<InputRecord> reader = format.createReader(new Configuration(), split)) {
             BulkFormat.RecordIterator<InputRecord> batch;
             while ((batch = reader.readBatch()) != null) {
