@@ -14,7 +14,9 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +26,8 @@ import java.util.List;
 
 /** A run over NDJSON exports in a local Flink environment: files in, sorted NDJSON files out, then a summary. */
 final class BoundedRun {
+    private static final String JOB_NAME = "Azure Run Command detection over files";
+
     private BoundedRun() {}
 
     /** Creates an output file's missing folder before the run, and says so: a user should know where it went. */
@@ -63,6 +67,9 @@ final class BoundedRun {
         if (config.parallelism() != null) {
             env.setParallelism(config.parallelism());
         }
+        // Run by bin/detect: a cluster of its own, started now. Under a test cluster or `flink run`: theirs.
+        LocalCluster cluster =
+                env instanceof LocalStreamEnvironment ? LocalCluster.start(configuration, env.getParallelism()) : null;
         DataStream<InputRecord> activity = FileInputs.source(
                 env, EventStream.ACTIVITY, files.activity(), config.parserLimits(), FileInputs.exportWatermarks());
         DataStream<InputRecord> process = FileInputs.source(
@@ -82,7 +89,14 @@ final class BoundedRun {
             totalBytes += Files.size(input);
         }
         long started = System.nanoTime();
-        JobClient job = env.executeAsync("Azure Run Command detection over files");
+        JobClient job;
+        if (cluster != null) {
+            StreamGraph graph = env.getStreamGraph();
+            graph.setJobName(JOB_NAME);
+            job = cluster.submit(graph);
+        } else {
+            job = env.executeAsync(JOB_NAME);
+        }
         JobExecutionResult result = progress.follow(job, totalBytes, started);
         return RunSummary.of(new RunFigures(result.getAllAccumulatorResults()), (System.nanoTime() - started) / 1e9);
     }

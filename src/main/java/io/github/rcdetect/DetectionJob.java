@@ -32,6 +32,8 @@ public final class DetectionJob {
                 StreamingRun.run(config);
             } else {
                 System.err.println(BoundedRun.run(config).line());
+                // The outputs are written; the local cluster's orderly shutdown would only delay the exit.
+                System.exit(0);
             }
         } catch (Exception e) {
             if (config.verbose()) {

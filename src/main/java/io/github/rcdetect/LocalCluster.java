@@ -1,0 +1,73 @@
+package io.github.rcdetect;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.runtime.minicluster.MiniClusterJobClient;
+import org.apache.flink.runtime.minicluster.RpcServiceSharing;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The local Flink cluster of a bounded run, as Flink's local environment would start it, but started while the
+ * pipeline is being built (about a second each on two cores, now side by side) and closed without waiting once the
+ * job has ended: the job's outputs are complete then, and the process is about to exit.
+ */
+final class LocalCluster {
+    private final CompletableFuture<MiniCluster> cluster;
+
+    private LocalCluster(CompletableFuture<MiniCluster> cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Starts, in the background, one task manager with {@code slots} slots. */
+    static LocalCluster start(Configuration configuration, int slots) {
+        Configuration clusterConfiguration = new Configuration(configuration);
+        clusterConfiguration.set(RestOptions.BIND_PORT, "0");
+        MiniClusterConfiguration settings = new MiniClusterConfiguration.Builder()
+                .setConfiguration(clusterConfiguration)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(slots)
+                .setRpcServiceSharing(RpcServiceSharing.SHARED)
+                .build();
+        return new LocalCluster(CompletableFuture.supplyAsync(() -> {
+            MiniCluster cluster = new MiniCluster(settings);
+            try {
+                cluster.start();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+            return cluster;
+        }));
+    }
+
+    /** Submits the job once the cluster is up; the cluster closes in the background when the job ends. */
+    JobClient submit(StreamGraph job) throws Exception {
+        MiniCluster started = unwrap(() -> cluster.join());
+        var submitted = unwrap(() -> started.submitJob(job).join());
+        MiniClusterJobClient client = new MiniClusterJobClient(
+                submitted.getJobID(),
+                started,
+                Thread.currentThread().getContextClassLoader(),
+                MiniClusterJobClient.JobFinalizationBehavior.NOTHING);
+        client.getJobExecutionResult().whenComplete((result, failure) -> started.closeAsync());
+        return client;
+    }
+
+    private interface Step<T> {
+        T run();
+    }
+
+    /** The failure behind a future's {@link CompletionException}, as the run reports it. */
+    private static <T> T unwrap(Step<T> step) throws Exception {
+        try {
+            return step.run();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+}
