@@ -80,6 +80,41 @@ class LineAlignedSplitterTest {
     }
 
     @Test
+    void theRestGivenWithEachSplitIsWhereTheNextOneStartsWithItsLine() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            text.append("x".repeat(i % 37)).append(i % 5 == 0 ? "\r\n" : "\n");
+        }
+        java.nio.file.Path file = write("rests.ndjson", text.toString().getBytes(StandardCharsets.UTF_8));
+        LineRangeSplit whole = LineAlignedSplitter.wholeFiles(new Path[] {Path.fromLocalFile(file.toFile())})
+                .get(0);
+        List<LineRangeSplit> splits = new ArrayList<>();
+        List<LineRangeSplit> rests = new ArrayList<>();
+        new LineAlignedSplitter(300).plan(whole, 2, (split, rest) -> {
+            splits.add(split);
+            rests.add(rest);
+        });
+
+        assertThat(splits).hasSizeGreaterThan(5);
+        for (int i = 0; i + 1 < splits.size(); i++) {
+            LineRangeSplit next = splits.get(i + 1);
+            assertThat(rests.get(i).offset()).isEqualTo(next.offset());
+            assertThat(rests.get(i).firstLine()).isEqualTo(next.firstLine());
+            assertThat(rests.get(i).offset() + rests.get(i).length()).isEqualTo(whole.length());
+            assertThat(rests.get(i).splitId()).isEqualTo(next.splitId());
+        }
+        assertThat(rests.get(rests.size() - 1)).isNull();
+        // The rest planned again gives the same splits as the whole file did.
+        List<LineRangeSplit> again = new ArrayList<>();
+        new LineAlignedSplitter(300).plan(rests.get(2), 2, (split, rest) -> again.add(split));
+        assertThat(again)
+                .extracting(LineRangeSplit::toString)
+                .containsExactlyElementsOf(splits.subList(3, splits.size()).stream()
+                        .map(LineRangeSplit::toString)
+                        .toList());
+    }
+
+    @Test
     void newlinesAreCountedExactlyWhereverTheyFallInAWord() {
         byte[] alphabet = {'\n', 0x0B, (byte) 0x8A, 0x09, 0x00, 'a'};
         SplittableRandom random = new SplittableRandom(5);
@@ -148,15 +183,18 @@ class LineAlignedSplitterTest {
         assertThat(back.fileModificationTime()).isEqualTo(12345L);
     }
 
-    private List<LineRangeSplit> splits(long target, java.nio.file.Path file) throws IOException {
-        return new LineAlignedSplitter(target)
-                .enumerateSplits(new Path[] {Path.fromLocalFile(file.toFile())}, 2).stream()
-                        .map(LineRangeSplit.class::cast)
-                        .toList();
+    /** Every split of the file or folder, as planned for two readers. */
+    static List<LineRangeSplit> splits(long target, java.nio.file.Path file) throws IOException {
+        List<LineRangeSplit> splits = new ArrayList<>();
+        LineAlignedSplitter splitter = new LineAlignedSplitter(target);
+        for (LineRangeSplit whole : LineAlignedSplitter.wholeFiles(new Path[] {Path.fromLocalFile(file.toFile())})) {
+            splitter.plan(whole, 2, (split, rest) -> splits.add(split));
+        }
+        return splits;
     }
 
     /** Each record as JSON, origin and bytes read included. */
-    private static List<String> read(List<LineRangeSplit> splits) throws IOException {
+    static List<String> read(List<LineRangeSplit> splits) throws IOException {
         NdjsonFileFormat format = new NdjsonFileFormat(EventStream.PROCESS, ParserLimits.defaults());
         List<String> records = new ArrayList<>();
         for (LineRangeSplit split : splits) {
