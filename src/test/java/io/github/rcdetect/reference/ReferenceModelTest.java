@@ -40,7 +40,7 @@ class ReferenceModelTest {
     private static ActivityRecord record(long at, String vm, String id, Result result) {
         return new ActivityRecord(
                 at,
-                vm,
+                Scenario.Target.vm(vm),
                 Scenario.RUN_COMMAND,
                 id,
                 result,
