@@ -362,6 +362,10 @@ class ReferenceModelTest {
                 .as("six digits or none")
                 .isEqualTo("host_name");
         assertThat(guest("frontss0000-1", null, null, List.of(front)).match()).isEqualTo("host_name");
+        InventoryResource dotted = new InventoryResource(Target.vm("web.prod"), "web.prod", true);
+        assertThat(guest("web.prod", null, null, List.of(dotted)))
+                .as("the inventory is asked for the first label, and a VM named with a dot is no guest's first label")
+                .isEqualTo(new ReferenceModel.Guest("web.prod", "host_name", null, "web"));
     }
 
     @Test

@@ -244,8 +244,13 @@ public final class Scenarios {
         SHARED_PREFIX
     }
 
+    /** VM {@code k}, whose name may hold a dot (Linux VM names may), as its guest's computer name then does. */
     private static Arbitrary<Machine> vm(int k) {
-        String name = "vm" + k;
+        return Arbitraries.frequency(Tuple.of(5, "vm" + k), Tuple.of(2, "vm" + k + ".prod"))
+                .flatMap(name -> vm(k, name));
+    }
+
+    private static Arbitrary<Machine> vm(int k, String name) {
         Arbitrary<String> computerName = Arbitraries.frequency(Tuple.of(4, name), Tuple.of(3, "guest" + k));
         Arbitrary<VmListing> listing = Arbitraries.frequency(
                 Tuple.of(3, VmListing.NONE),

@@ -194,6 +194,10 @@ class ScenariosTest {
                         .anyMatch(g ->
                                 g.match().equals("inventory") && !g.hostName().startsWith(g.key())),
                 14);
+        cover(
+                "guest of a VM whose name holds a dot",
+                guests.stream().anyMatch(g -> g.hostName().contains(".prod")),
+                2);
         List<InventoryResource> scaleSets = scenario.inventory().stream()
                 .filter(InventoryResource::isScaleSet)
                 .toList();
