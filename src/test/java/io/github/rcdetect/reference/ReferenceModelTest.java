@@ -67,13 +67,14 @@ class ReferenceModelTest {
                 result);
     }
 
-    /** A process start under bash running {@code script}, on a guest reporting these names. */
-    private static ProcessRecord shellChild(long at, String host, String cloudInstanceName, String script) {
+    /** A process start under bash running {@code script}, on a guest reporting these names and cloud. */
+    private static ProcessRecord shellChild(
+            long at, String host, String cloudInstanceName, String cloudProvider, String script) {
         return new ProcessRecord(
                 at,
                 host,
                 cloudInstanceName,
-                cloudInstanceName == null ? null : "azure",
+                cloudProvider,
                 ProcessShape.DEFEND,
                 "exec",
                 List.of("start"),
@@ -92,6 +93,8 @@ class ReferenceModelTest {
         return new ProcessRecord(
                 at,
                 host,
+                null,
+                null,
                 ProcessShape.DEFEND,
                 "start",
                 List.of("start"),
@@ -109,6 +112,8 @@ class ReferenceModelTest {
         return new ProcessRecord(
                 at,
                 "VM1",
+                null,
+                null,
                 ProcessShape.DEFEND,
                 "start",
                 List.of("start"),
@@ -126,6 +131,8 @@ class ReferenceModelTest {
         return new ProcessRecord(
                 at,
                 "vm1",
+                null,
+                null,
                 ProcessShape.DEFEND,
                 action,
                 List.of("start"),
@@ -159,25 +166,7 @@ class ReferenceModelTest {
 
     private static ReferenceModel.Guest guest(
             String host, String cloudInstanceName, String provider, List<InventoryResource> inventory) {
-        ProcessRecord process = shellChild(0, host, cloudInstanceName, HANDLER_SCRIPT);
-        return ReferenceModel.guest(
-                new ProcessRecord(
-                        0,
-                        host,
-                        cloudInstanceName,
-                        provider,
-                        process.shape(),
-                        process.action(),
-                        process.eventType(),
-                        process.name(),
-                        process.commandLine(),
-                        process.parentName(),
-                        process.parentCommandLine(),
-                        process.parentArgs(),
-                        process.entityId(),
-                        process.pid(),
-                        process.timeFormat()),
-                inventory);
+        return ReferenceModel.guest(shellChild(0, host, cloudInstanceName, provider, HANDLER_SCRIPT), inventory);
     }
 
     private static List<String> r2(ProcessRecord process) {
@@ -281,6 +270,8 @@ class ReferenceModelTest {
         ProcessRecord end = new ProcessRecord(
                 0,
                 "vm1",
+                null,
+                null,
                 ProcessShape.DEFEND,
                 "end",
                 List.of("end"),
@@ -391,8 +382,8 @@ class ReferenceModelTest {
 
     @Test
     void r3CorrelatesManagedWritesWithTheHandlersScriptChildrenAndTheFamiliesDoNotMix() {
-        ProcessRecord handlerChild = shellChild(10_000, "lnx-build-07", null, HANDLER_SCRIPT);
-        ProcessRecord v1Child = shellChild(10_000, "lnx-build-07", null, WAAGENT);
+        ProcessRecord handlerChild = shellChild(10_000, "lnx-build-07", null, null, HANDLER_SCRIPT);
+        ProcessRecord v1Child = shellChild(10_000, "lnx-build-07", null, null, WAAGENT);
         String vm = IDS.replace("/s/", "/" + Scenario.SUBSCRIPTION.toLowerCase(java.util.Locale.ROOT) + "/")
                 .replace("/rg/", "/prod-rg/");
         String machine = "/SUBSCRIPTIONS/" + Scenario.SUBSCRIPTION
@@ -412,7 +403,7 @@ class ReferenceModelTest {
                 .containsExactly("R4 lnx-build-07 null null null [id -a]");
         assertThat(alerts(new Scenario(
                         List.of(managed(1, "FRONTSS", "75", Result.SUCCESS)),
-                        List.of(shellChild(2, "frontss00002b", "frontss_75", HANDLER_SCRIPT)))))
+                        List.of(shellChild(2, "frontss00002b", "frontss_75", "azure", HANDLER_SCRIPT)))))
                 .as("a managed write on a scale-set instance, its guest named by cloud metadata")
                 .containsExactlyInAnyOrder(
                         "R3 frontss00002b FRONTSS_75 " + vm + "virtualMachineScaleSets/FRONTSS/virtualMachines/75"
@@ -428,7 +419,7 @@ class ReferenceModelTest {
                 "/var/lib/waagent/run-command-handler/download/rc/0/script.sh --force 7",
                 "/home/deploy/waagent/run-command-handler-runas/download/rc/0/script.sh",
                 "/home/deploy/waagent/run-command-handler-runas/immediateDownload/rc/0/script.sh")) {
-            assertThat(ReferenceModel.isR4Hit(shellChild(0, "h", null, script)))
+            assertThat(ReferenceModel.isR4Hit(shellChild(0, "h", null, null, script)))
                     .as(script)
                     .isTrue();
         }
@@ -439,7 +430,7 @@ class ReferenceModelTest {
                 "/home//waagent/run-command-handler-runas/download/rc/0/script.sh",
                 "/home/a/b/waagent/run-command-handler-runas/download/rc/0/script.sh",
                 WAAGENT)) {
-            assertThat(ReferenceModel.isR4Hit(shellChild(0, "h", null, script)))
+            assertThat(ReferenceModel.isR4Hit(shellChild(0, "h", null, null, script)))
                     .as(script)
                     .isFalse();
         }

@@ -203,39 +203,6 @@ public record Scenario(
             long pid,
             TimeFormat timeFormat) {
 
-        /** A process event without cloud metadata. */
-        public ProcessRecord(
-                long at,
-                String host,
-                ProcessShape shape,
-                String action,
-                List<String> eventType,
-                String name,
-                String commandLine,
-                String parentName,
-                String parentCommandLine,
-                List<String> parentArgs,
-                String entityId,
-                long pid,
-                TimeFormat timeFormat) {
-            this(
-                    at,
-                    host,
-                    null,
-                    null,
-                    shape,
-                    action,
-                    eventType,
-                    name,
-                    commandLine,
-                    parentName,
-                    parentCommandLine,
-                    parentArgs,
-                    entityId,
-                    pid,
-                    timeFormat);
-        }
-
         /** This event with its host and cloud instance names passed through {@code rename}. */
         public ProcessRecord withNames(UnaryOperator<String> rename) {
             return new ProcessRecord(
