@@ -249,7 +249,7 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
     }
 
     /** A resource as Resource Graph (fields under {@code properties}, types lower-cased) or {@code az vm list} gives it. */
-    static ObjectNode inventoryDocument(InventoryResource resource) {
+    private static ObjectNode inventoryDocument(InventoryResource resource) {
         Target target = resource.target();
         String type = resource.isScaleSet()
                 ? "Microsoft.Compute/virtualMachineScaleSets"
