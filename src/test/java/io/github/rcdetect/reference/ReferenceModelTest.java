@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-/** The reference model on hand-made scenarios: it must say what docs/spec.md, sections 3 and 4 say before it judges the job. */
+/** The reference model on hand-made scenarios: it must say what docs/spec.md, sections 3, 4, 9 and 10 say before it judges the job. */
 class ReferenceModelTest {
     private static final String SCRIPT = "powershell -ExecutionPolicy Unrestricted -File script1.ps1";
     private static final String WAAGENT = "/var/lib/waagent/run-command/download/0/script.sh";
