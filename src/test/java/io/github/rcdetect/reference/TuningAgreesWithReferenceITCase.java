@@ -122,7 +122,7 @@ class TuningAgreesWithReferenceITCase {
             SUPPRESSED.addAndGet(
                     outcome.groups().stream().mapToInt(Group::docsCount).sum());
         } finally {
-            JobAgreesWithReferenceITCase.delete(directory);
+            DifferentialRuns.delete(directory);
         }
     }
 

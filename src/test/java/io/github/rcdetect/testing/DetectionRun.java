@@ -61,6 +61,7 @@ public final class DetectionRun {
     private final Path directory;
     private int parallelism = 2;
     private AlertTuning tuning = AlertTuning.none(true);
+    private HostInventory inventory = new HostInventory();
     private WatermarkStrategy<InputRecord> watermarks = FileInputs.exportWatermarks();
     private long splitBytes = FileInputs.AUTOMATIC_SPLITS;
 
@@ -82,6 +83,12 @@ public final class DetectionRun {
     /** Reads the files in splits of about this many bytes instead of the size the job chooses. */
     public DetectionRun splitBytes(long splitBytes) {
         this.splitBytes = splitBytes;
+        return this;
+    }
+
+    /** Runs with this host inventory, as {@code --host-inventory} gives it. */
+    public DetectionRun inventory(HostInventory hostInventory) {
+        this.inventory = hostInventory;
         return this;
     }
 
@@ -189,7 +196,7 @@ public final class DetectionRun {
         DetectionPipeline.build(
                 activity,
                 process,
-                new HostInventory(),
+                inventory,
                 SideTopics.none(),
                 CorrelationSettings.defaults(),
                 tuning,

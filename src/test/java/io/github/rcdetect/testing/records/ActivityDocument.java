@@ -54,12 +54,6 @@ public final class ActivityDocument {
                 + "/PROVIDERS/MICROSOFT.COMPUTE/VIRTUALMACHINES/" + vm;
     }
 
-    /** The same, in ARM's mixed case, as other records write it. */
-    public static String vmResourceIdArmCase(String subscription, String group, String vm) {
-        return "/subscriptions/" + subscription + "/resourceGroups/" + group
-                + "/providers/Microsoft.Compute/virtualMachines/" + vm;
-    }
-
     public ActivityDocument at(Instant instant) {
         return time(TextNode.valueOf(instant.toString()));
     }

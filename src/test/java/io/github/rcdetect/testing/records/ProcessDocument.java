@@ -39,6 +39,7 @@ public final class ProcessDocument {
     private List<String> parentArgs;
     private String parentCommandLine;
     private String cloudInstanceName;
+    private String cloudProvider = "azure";
     private SplittableRandom details;
 
     private ProcessDocument() {}
@@ -78,9 +79,16 @@ public final class ProcessDocument {
         return this;
     }
 
-    /** Elastic Agent's cloud metadata: {@code cloud.instance.name}. */
+    /** Elastic Agent's cloud metadata: {@code cloud.instance.name}, on Azure. */
     public ProcessDocument cloudInstanceName(String name) {
         this.cloudInstanceName = name;
+        return this;
+    }
+
+    /** {@code cloud.instance.name} (null for no cloud metadata) and {@code cloud.provider} (null leaves it out). */
+    public ProcessDocument cloud(String instanceName, String provider) {
+        this.cloudInstanceName = instanceName;
+        this.cloudProvider = provider;
         return this;
     }
 
@@ -367,7 +375,7 @@ public final class ProcessDocument {
     private void putCloud(ObjectNode doc) {
         if (cloudInstanceName != null) {
             ObjectNode cloud = doc.putObject("cloud");
-            cloud.put("provider", "azure");
+            put(cloud, "provider", cloudProvider);
             cloud.putObject("instance").put("name", cloudInstanceName);
         }
     }
