@@ -87,7 +87,15 @@ public final class NdjsonFileSink implements Sink<OutputLine> {
             }
         }
 
-        private void writeFile(Path path) throws IOException {
+        private void writeFile(Path given) throws IOException {
+            if (Files.exists(given) && !Files.isRegularFile(given)) {
+                // A device or a pipe (/dev/null, /dev/stdout, a FIFO a consumer reads) is written to: replacing it
+                // with a file would take it away from everything else on the machine.
+                writeTo(Files.newBufferedWriter(given, StandardCharsets.UTF_8, StandardOpenOption.WRITE));
+                return;
+            }
+            // A link is followed: the file it names gets the output, and the link stays.
+            Path path = Files.exists(given) ? given.toRealPath() : given;
             Path directory = path.toAbsolutePath().getParent();
             Files.createDirectories(directory);
             // Created as any new file is, so it gets the umask's mode (a temporary file's would be 0600).
