@@ -15,18 +15,18 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
 
 /**
  * Writes a bounded run's output as one NDJSON file, sorted, so the same input always gives the same bytes whatever
- * the order of records and files. A file appears whole at the end of input. Runs with parallelism 1 on the local
+ * the order of records and files. A file appears whole at the end of input; lines beyond what {@link SortedLines}
+ * holds wait on disk meanwhile. Runs with parallelism 1 on the local
  * machine: this is the bounded run's sink, not a distributed one.
  */
 public final class NdjsonFileSink implements Sink<OutputLine> {
     private static final long serialVersionUID = 1L;
+    /** Characters of output held in memory before a sorted run goes to disk (about 64 MB of ASCII). */
+    private static final long MAX_HELD_CHARS = 64L << 20;
 
     private enum Target {
         FILE,
@@ -60,11 +60,11 @@ public final class NdjsonFileSink implements Sink<OutputLine> {
     }
 
     private final class SortingWriter implements SinkWriter<OutputLine> {
-        private final List<OutputLine> lines = new ArrayList<>();
+        private final SortedLines lines = new SortedLines(MAX_HELD_CHARS);
         private boolean written;
 
         @Override
-        public void write(OutputLine line, Context context) {
+        public void write(OutputLine line, Context context) throws IOException {
             lines.add(line);
         }
 
@@ -72,8 +72,6 @@ public final class NdjsonFileSink implements Sink<OutputLine> {
         public void flush(boolean endOfInput) throws IOException {
             if (endOfInput && !written) {
                 written = true;
-                lines.sort(
-                        Comparator.comparing((OutputLine line) -> line.sortKey).thenComparing(line -> line.json));
                 switch (target) {
                     case STANDARD_OUTPUT:
                         writeTo(new OutputStreamWriter(new NonClosing(System.out), StandardCharsets.UTF_8));
@@ -111,15 +109,14 @@ public final class NdjsonFileSink implements Sink<OutputLine> {
 
         private void writeTo(Writer sink) throws IOException {
             try (BufferedWriter out = new BufferedWriter(sink)) {
-                for (OutputLine line : lines) {
-                    out.write(line.json);
-                    out.write('\n');
-                }
+                lines.writeTo(out);
             }
         }
 
         @Override
-        public void close() {}
+        public void close() throws IOException {
+            lines.close();
+        }
     }
 
     /** Standard output, flushed but never closed by the writer. */
