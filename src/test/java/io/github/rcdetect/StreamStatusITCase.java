@@ -71,8 +71,7 @@ class StreamStatusITCase {
                     1);
             KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= 2, StreamingJobs.WAIT);
             long deadline = System.nanoTime() + StreamingJobs.WAIT.toNanos();
-            while (!lines(captured).get(lines(captured).size() - 1).contains("alerts R1=1 R2=1")
-                    && System.nanoTime() < deadline) {
+            while (!lastLine(captured).contains("alerts R1=1 R2=1") && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
         } finally {
@@ -108,6 +107,12 @@ class StreamStatusITCase {
                                 .kafka(),
                         Duration.ofSeconds(20)))
                 .containsExactly(Map.entry(topics.activity(), 1), Map.entry(topics.process(), 1));
+    }
+
+    /** The last line printed so far, from one look at the output (it grows while it is read). */
+    private static String lastLine(ByteArrayOutputStream captured) {
+        List<String> lines = lines(captured);
+        return lines.get(lines.size() - 1);
     }
 
     private static List<String> lines(ByteArrayOutputStream captured) {
