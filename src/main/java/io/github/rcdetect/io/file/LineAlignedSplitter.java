@@ -64,7 +64,7 @@ final class LineAlignedSplitter {
             return;
         }
         files.add(new LineRangeSplit(
-                files.size() + "@0",
+                LineRangeSplit.id(String.valueOf(files.size()), 0),
                 status.getPath(),
                 0,
                 status.getLen(),
@@ -129,11 +129,10 @@ final class LineAlignedSplitter {
         plan.next(range(file, splitStart, end - splitStart, splitFirstLine), null);
     }
 
-    /** A range of the file {@code of} is part of; its id names the file's number and the range's offset. */
+    /** A range of the file {@code of} is part of. */
     private static LineRangeSplit range(LineRangeSplit of, long offset, long length, long firstLine) {
-        String file = of.splitId().substring(0, of.splitId().indexOf('@'));
         return new LineRangeSplit(
-                file + "@" + offset,
+                LineRangeSplit.id(of.file(), offset),
                 of.path(),
                 offset,
                 length,

@@ -26,6 +26,19 @@ public final class LineRangeSplit extends FileSourceSplit {
         this.firstLine = firstLine;
     }
 
+    /**
+     * A split's id: the number of its file among the run's input files, and its offset. Unique within a run, and the
+     * same for the same range however often it is planned (the rest of a file in a checkpoint, then its split).
+     */
+    static String id(String file, long offset) {
+        return file + "@" + offset;
+    }
+
+    /** The number of the input file this split is part of (see {@link #id}). */
+    String file() {
+        return splitId().substring(0, splitId().indexOf('@'));
+    }
+
     /** The line number, counted from 1 in the whole file, of the split's first line. */
     public long firstLine() {
         return firstLine;

@@ -43,7 +43,7 @@ final class PlanningSplitEnumerator
             List<LineRangeSplit> planned) {
         this.context = context;
         this.splitter = splitter;
-        toPlan.forEach(file -> unplanned.put(fileNumber(file), file));
+        toPlan.forEach(file -> unplanned.put(file.file(), file));
         ready.addAll(planned);
     }
 
@@ -91,9 +91,9 @@ final class PlanningSplitEnumerator
 
     private void planned(LineRangeSplit split, LineRangeSplit rest) {
         if (rest == null) {
-            unplanned.remove(fileNumber(split));
+            unplanned.remove(split.file());
         } else {
-            unplanned.put(fileNumber(split), rest);
+            unplanned.put(split.file(), rest);
         }
         ready.add(split);
         serveWaiting();
@@ -142,9 +142,5 @@ final class PlanningSplitEnumerator
     @Override
     public void close() {
         // The planner stops with the context's worker threads.
-    }
-
-    private static String fileNumber(LineRangeSplit split) {
-        return split.splitId().substring(0, split.splitId().indexOf('@'));
     }
 }

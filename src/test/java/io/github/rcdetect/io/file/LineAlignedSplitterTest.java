@@ -39,6 +39,24 @@ class LineAlignedSplitterTest {
         assertThat(splits.get(0).firstLine()).isEqualTo(1);
     }
 
+    /** Without a size of its own, a split is a quarter of a slot's share of the file, but never under 4 MiB. */
+    @Test
+    void theAutomaticSizeGivesEachOfTwoSlotsSeveralSplitsOfAtLeast4MiB() throws IOException {
+        byte[] line = ("{\"n\":\"" + "x".repeat(1000) + "\"}\n").getBytes(StandardCharsets.UTF_8);
+        byte[] text = new byte[line.length * 20_000]; // ~20 MB: a slot's quarter (2.5 MB) is raised to 4 MiB
+        for (int i = 0; i < 20_000; i++) {
+            System.arraycopy(line, 0, text, i * line.length, line.length);
+        }
+        java.nio.file.Path file = write("automatic.ndjson", text);
+
+        List<LineRangeSplit> splits = splits(FileInputs.AUTOMATIC_SPLITS, file);
+
+        assertThat(splits).hasSize(5);
+        assertThat(splits.subList(0, 4))
+                .allMatch(split -> split.length() >= (4L << 20) && split.length() < (4L << 20) + line.length);
+        assertThat(splits.get(4).offset() + splits.get(4).length()).isEqualTo(text.length);
+    }
+
     @Test
     void aSplitEndsAtTheFirstLineEndPastItsTargetSoALongLineStaysWhole() throws IOException {
         String text = "ab\n" + "x".repeat(50) + "\r\nc\n\nd";
