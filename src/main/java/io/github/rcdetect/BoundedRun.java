@@ -70,6 +70,34 @@ final class BoundedRun {
         // Run by bin/detect: a cluster of its own, started now. Under a test cluster or `flink run`: theirs.
         LocalCluster cluster =
                 env instanceof LocalStreamEnvironment ? LocalCluster.start(configuration, env.getParallelism()) : null;
+        long totalBytes;
+        long started;
+        JobClient job;
+        try {
+            buildPipeline(env, config, files);
+            totalBytes = 0;
+            for (Path input : concat(files.activity(), files.process())) {
+                totalBytes += Files.size(input);
+            }
+            started = System.nanoTime();
+            if (cluster != null) {
+                StreamGraph graph = env.getStreamGraph();
+                graph.setJobName(JOB_NAME);
+                job = cluster.submit(graph);
+            } else {
+                job = env.executeAsync(JOB_NAME);
+            }
+        } catch (Exception e) {
+            if (cluster != null) {
+                cluster.close();
+            }
+            throw e;
+        }
+        JobExecutionResult result = progress.follow(job, totalBytes, started);
+        return RunSummary.of(new RunFigures(result.getAllAccumulatorResults()), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void buildPipeline(StreamExecutionEnvironment env, JobConfig config, RunMode.Files files) {
         DataStream<InputRecord> activity = FileInputs.source(
                 env, EventStream.ACTIVITY, files.activity(), config.parserLimits(), FileInputs.exportWatermarks());
         DataStream<InputRecord> process = FileInputs.source(
@@ -83,21 +111,5 @@ final class BoundedRun {
                 config.alertTuning(true),
                 config.parserLimits(),
                 new FileSinks(files.alerts(), files.deadLetters()));
-
-        long totalBytes = 0;
-        for (Path input : concat(files.activity(), files.process())) {
-            totalBytes += Files.size(input);
-        }
-        long started = System.nanoTime();
-        JobClient job;
-        if (cluster != null) {
-            StreamGraph graph = env.getStreamGraph();
-            graph.setJobName(JOB_NAME);
-            job = cluster.submit(graph);
-        } else {
-            job = env.executeAsync(JOB_NAME);
-        }
-        JobExecutionResult result = progress.follow(job, totalBytes, started);
-        return RunSummary.of(new RunFigures(result.getAllAccumulatorResults()), (System.nanoTime() - started) / 1e9);
     }
 }

@@ -58,6 +58,11 @@ final class LocalCluster {
         return client;
     }
 
+    /** Closes the cluster without waiting, when no job will come (the run failed before submitting it). */
+    void close() {
+        cluster.thenAccept(MiniCluster::closeAsync);
+    }
+
     private interface Step<T> {
         T run();
     }
