@@ -10,11 +10,8 @@ import io.github.rcdetect.pipeline.DetectionPipeline;
 import io.github.rcdetect.pipeline.SideTopics;
 
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
@@ -27,6 +24,9 @@ import java.util.List;
 /** A run over NDJSON exports in a local Flink environment: files in, sorted NDJSON files out, then a summary. */
 final class BoundedRun {
     private static final String JOB_NAME = "Azure Run Command detection over files";
+
+    /** Input below which a run in a cluster of its own runs each operator once (docs/performance.md). */
+    static final long SMALL_RUN_BYTES = 32L << 20;
 
     private BoundedRun() {}
 
@@ -60,25 +60,27 @@ final class BoundedRun {
         for (Path output : new Path[] {files.alerts(), files.deadLetters()}) {
             createFolderOf(output);
         }
-        Configuration configuration = DetectionPipeline.jobConfiguration();
-        // The figures of the progress line come with the task managers' heartbeats.
-        configuration.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Progress.FIGURES_INTERVAL);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        if (config.parallelism() != null) {
-            env.setParallelism(config.parallelism());
+        long totalBytes = 0;
+        for (Path input : concat(files.activity(), files.process())) {
+            totalBytes += Files.size(input);
         }
-        // Run by bin/detect: a cluster of its own, started now. Under a test cluster or `flink run`: theirs.
-        LocalCluster cluster =
-                env instanceof LocalStreamEnvironment ? LocalCluster.start(configuration, env.getParallelism()) : null;
-        long totalBytes;
+        // Run by bin/detect: a cluster of its own, started first, since it takes longest. Under a test cluster or
+        // `flink run`: theirs, and their parallelism unless the command line gives one.
+        boolean ownCluster = StreamExecutionEnvironment.areExplicitEnvironmentsAllowed();
+        Integer parallelism = config.parallelism();
+        if (ownCluster) {
+            parallelism = ownClusterParallelism(config, totalBytes);
+        }
+        LocalCluster cluster = ownCluster ? LocalCluster.start(parallelism) : null;
         long started;
         JobClient job;
         try {
-            buildPipeline(env, config, files);
-            totalBytes = 0;
-            for (Path input : concat(files.activity(), files.process())) {
-                totalBytes += Files.size(input);
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.getExecutionEnvironment(DetectionPipeline.jobConfiguration());
+            if (parallelism != null) {
+                env.setParallelism(parallelism);
             }
+            buildPipeline(env, config, files);
             started = System.nanoTime();
             if (cluster != null) {
                 StreamGraph graph = env.getStreamGraph();
@@ -95,6 +97,18 @@ final class BoundedRun {
         }
         JobExecutionResult result = progress.follow(job, totalBytes, started);
         return RunSummary.of(new RunFigures(result.getAllAccumulatorResults()), (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The parallelism of a run in a cluster of its own: the command line's, else one task per core, except over less
+     * than {@link #SMALL_RUN_BYTES}, where a second task per operator would cost more to start than it saves
+     * (docs/performance.md, "Start-up").
+     */
+    static int ownClusterParallelism(JobConfig config, long inputBytes) {
+        if (config.parallelism() != null) {
+            return config.parallelism();
+        }
+        return inputBytes < SMALL_RUN_BYTES ? 1 : StreamExecutionEnvironment.getDefaultLocalParallelism();
     }
 
     private static void buildPipeline(StreamExecutionEnvironment env, JobConfig config, RunMode.Files files) {

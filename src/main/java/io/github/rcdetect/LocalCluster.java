@@ -1,6 +1,7 @@
 package io.github.rcdetect;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -24,18 +25,22 @@ final class LocalCluster {
         this.cluster = cluster;
     }
 
-    /** Starts, in the background, one task manager with {@code slots} slots. */
-    static LocalCluster start(Configuration configuration, int slots) {
-        Configuration clusterConfiguration = new Configuration(configuration);
-        clusterConfiguration.set(RestOptions.BIND_PORT, "0");
-        MiniClusterConfiguration settings = new MiniClusterConfiguration.Builder()
-                .setConfiguration(clusterConfiguration)
-                .setNumTaskManagers(1)
-                .setNumSlotsPerTaskManager(slots)
-                .setRpcServiceSharing(RpcServiceSharing.SHARED)
-                .build();
+    /**
+     * Starts, in the background, one task manager with {@code slots} slots. Even the configuration is made there: its
+     * classes take a tenth of a second to load, which the pipeline being built meanwhile need not wait for.
+     */
+    static LocalCluster start(int slots) {
         return new LocalCluster(CompletableFuture.supplyAsync(() -> {
-            MiniCluster cluster = new MiniCluster(settings);
+            Configuration configuration = new Configuration();
+            configuration.set(RestOptions.BIND_PORT, "0");
+            // The figures of the progress line come with the task manager's heartbeats.
+            configuration.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Progress.FIGURES_INTERVAL);
+            MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                    .setConfiguration(configuration)
+                    .setNumTaskManagers(1)
+                    .setNumSlotsPerTaskManager(slots)
+                    .setRpcServiceSharing(RpcServiceSharing.SHARED)
+                    .build());
             try {
                 cluster.start();
             } catch (Exception e) {

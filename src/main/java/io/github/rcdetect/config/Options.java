@@ -198,8 +198,12 @@ public final class Options {
             ValueKind.DURATION,
             ParserLimits.DEFAULT_MAX_FUTURE_SKEW,
             "records stamped further ahead of the clock are dead letters");
-    static final Option<Integer> PARALLELISM =
-            Option.optional("parallelism", BOTH, ValueKind.POSITIVE_INTEGER, "Flink's", "operator parallelism");
+    static final Option<Integer> PARALLELISM = Option.optional(
+            "parallelism",
+            BOTH,
+            ValueKind.POSITIVE_INTEGER,
+            "the cluster's; bin/detect: 1 under 32 MiB of files, else the cores",
+            "operator parallelism");
 
     static final Option<Boolean> QUIET =
             Option.switchedOn("quiet", BOTH, "no progress or status lines on standard error, only the outcome");
