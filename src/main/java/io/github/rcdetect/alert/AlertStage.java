@@ -8,8 +8,8 @@ import io.github.rcdetect.detection.Detection;
 import io.github.rcdetect.detection.RuleMetadata;
 import io.github.rcdetect.event.TuningUpdate;
 import io.github.rcdetect.metrics.CountByLabel;
+import io.github.rcdetect.serialization.WireTypes;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -43,16 +43,16 @@ public final class AlertStage {
                 ? detections.filter(new ExceptionFilter(tuning.exceptions(), tuning.settings(), rules))
                 : detections
                         .connect(updates.broadcast(LiveExceptions.ITEMS, LiveExceptions.LISTS))
-                        .process(new LiveExceptions(tuning.settings(), rules), TypeInformation.of(Detection.class));
+                        .process(new LiveExceptions(tuning.settings(), rules), WireTypes.DETECTION);
         return kept.name("exceptions")
                 .uid("apply-exceptions")
-                .map(new SuppressionGroups(tuning.settings().suppression(), rules))
+                .map(new SuppressionGroups(tuning.settings().suppression(), rules), WireTypes.DETECTION)
                 .name("suppression groups")
                 .uid("suppression-groups")
                 .keyBy(SuppressionGroups::key)
                 .process(
                         new SuppressAlerts(tuning.settings().suppression(), tuning.finalFiguresOnly(), ruleIds),
-                        TypeInformation.of(Detection.class))
+                        WireTypes.DETECTION)
                 .name("suppress alerts")
                 .uid("suppress-alerts")
                 .map(new CountByLabel<>(ALERTS, "rule", detection -> detection.ruleId, ruleIds.toArray(new String[0])))

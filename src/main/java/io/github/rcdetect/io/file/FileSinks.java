@@ -27,7 +27,7 @@ public final class FileSinks implements Sinks {
     @Override
     public void alerts(DataStream<AlertDocument> documents) {
         documents
-                .map(OutputLine::of)
+                .map(OutputLine::of, OutputLineSerializer.TYPE)
                 .name("alert lines")
                 .uid("alert-lines")
                 .sinkTo(alerts == null ? NdjsonFileSink.toStandardOutput() : NdjsonFileSink.toFile(alerts))
@@ -38,7 +38,7 @@ public final class FileSinks implements Sinks {
 
     @Override
     public void deadLetters(DataStream<DeadLetter> records) {
-        records.map(OutputLine::of)
+        records.map(OutputLine::of, OutputLineSerializer.TYPE)
                 .name("dead-letter lines")
                 .uid("dead-letter-lines")
                 .sinkTo(deadLetters == null ? NdjsonFileSink.toStandardError() : NdjsonFileSink.toFile(deadLetters))
@@ -49,7 +49,7 @@ public final class FileSinks implements Sinks {
 
     @Override
     public void lateRecords(DataStream<LateRecord> records) {
-        records.map(OutputLine::of)
+        records.map(OutputLine::of, OutputLineSerializer.TYPE)
                 .name("late lines")
                 .uid("late-lines")
                 .sinkTo(NdjsonFileSink.toStandardError())

@@ -4,6 +4,7 @@ import io.github.rcdetect.detection.Detection;
 import io.github.rcdetect.detection.EventIds;
 import io.github.rcdetect.event.ProcessEvent;
 import io.github.rcdetect.rules.RuleOutput;
+import io.github.rcdetect.serialization.WireTypes;
 
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -35,7 +36,7 @@ public final class ChildProcessDetection implements MapFunction<ProcessEvent, De
                 .filter(condition)
                 .name(ruleId + " " + description)
                 .uid(uid + "-filter")
-                .map(new ChildProcessDetection(ruleId))
+                .map(new ChildProcessDetection(ruleId), WireTypes.DETECTION)
                 .name(ruleId + " detection")
                 .uid(uid + "-alert"));
     }

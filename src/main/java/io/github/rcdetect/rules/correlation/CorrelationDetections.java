@@ -5,8 +5,8 @@ import io.github.rcdetect.detection.Detection;
 import io.github.rcdetect.detection.EventIds;
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.ProcessEvent;
+import io.github.rcdetect.serialization.WireTypes;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.cep.functions.PatternProcessFunction;
 import org.apache.flink.cep.functions.TimedOutPartialMatchHandler;
 import org.apache.flink.util.Collector;
@@ -49,7 +49,7 @@ final class CorrelationDetections<E extends CorrelationEvent<?>> extends Pattern
     }
 
     static OutputTag<Detection> windowClosedTag(String rulePrefix) {
-        return new OutputTag<>(rulePrefix + "-window-closed", TypeInformation.of(Detection.class));
+        return new OutputTag<>(rulePrefix + "-window-closed", WireTypes.DETECTION);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.github.rcdetect.event.LateRecord;
 import io.github.rcdetect.event.ProcessEvent;
 import io.github.rcdetect.rules.RuleInputs;
 import io.github.rcdetect.rules.RuleOutput;
+import io.github.rcdetect.serialization.WireTypes;
 
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.FlatMapFunction;
@@ -102,7 +103,7 @@ public final class InvocationCorrelation {
                         CorrelationPattern.<E>pattern(),
                         new CorrelationEventOrder<E>())
                 .sideOutputLateData(lateAtPattern)
-                .process(new CorrelationDetections<E>(id, windowClosed), TypeInformation.of(Detection.class))
+                .process(new CorrelationDetections<E>(id, windowClosed), WireTypes.DETECTION)
                 .name(id + " correlation (CEP)")
                 .uid(uid + "-correlation");
 
