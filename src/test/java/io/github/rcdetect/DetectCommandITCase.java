@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** bin/detect as a user runs it: a separate process, its exit code, standard output and standard error. */
@@ -28,14 +29,18 @@ class DetectCommandITCase {
     record Outcome(int exitCode, List<String> stdout, List<String> stderr) {}
 
     private Outcome detect(String... args) throws IOException, InterruptedException {
+        return detect(Map.of(), args);
+    }
+
+    private Outcome detect(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bin/detect"));
         command.addAll(List.of(args));
         Path out = directory.resolve("stdout");
         Path err = directory.resolve("stderr");
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(process.waitFor(150, TimeUnit.SECONDS))
                 .as("bin/detect finished")
                 .isTrue();
@@ -62,6 +67,16 @@ class DetectCommandITCase {
         assertThat(outcome.stderr().get(outcome.stderr().size() - 1))
                 .matches("summary: records read activity=22 process=24, dead letters 6, late records 0,"
                         + " alerts R1=5 R2=13 R3=0 R4=0, dropped by exceptions 0, suppressed 0, [0-9]+\\.[0-9] s");
+    }
+
+    @Test
+    void itLeavesNothingInTheTemporaryDirectory() throws Exception {
+        Path temporary = Files.createDirectory(directory.resolve("tmp"));
+        Outcome outcome = detect(Map.of("JDK_JAVA_OPTIONS", "-Djava.io.tmpdir=" + temporary), "--quiet");
+        assertThat(outcome.exitCode()).isZero();
+        try (var left = Files.list(temporary)) {
+            assertThat(left).as("what the run left in java.io.tmpdir").isEmpty();
+        }
     }
 
     @Test
