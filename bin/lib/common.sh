@@ -44,14 +44,19 @@ jvm_flags() {
     printf '%s\n' "$flags" | tr ' ' '\n' | sed '/^$/d'
 }
 
-# The modification time of the newest file under the given paths (0 when there is none).
+# The newest file under the given paths (nothing when there is none); a single file is its own answer.
 newest() {
-    find "$@" -type f -printf '%T@\n' 2>/dev/null | sort -n | tail -1 | sed 's/^$/0/'
+    if [[ $# -eq 1 && -f "$1" ]]; then
+        printf '%s\n' "$1"
+        return
+    fi
+    find "$@" -type f -printf '%T@ %p\n' 2>/dev/null | sort -n | tail -1 | cut -d' ' -f2-
 }
 
-# stale SOURCE... -- OUTPUT... : true when an output is missing or older than the newest source file.
+# stale SOURCE... -- OUTPUT... : true when an output is missing or older than the newest source file. Run before
+# every bin/detect, so it forks little: one find that stops at the first source newer than the newest output.
 stale() {
-    local sources=() output
+    local sources=() output reference
     while [[ $# -gt 0 && "$1" != "--" ]]; do
         sources+=("$1")
         shift
@@ -60,7 +65,8 @@ stale() {
     for output in "$@"; do
         [[ -e "$output" ]] || return 0
     done
-    awk -v s="$(newest "${sources[@]}")" -v b="$(newest "$@")" 'BEGIN { exit !(s > b) }'
+    reference="$(newest "$@")"
+    [[ -z "$reference" || -n "$(find "${sources[@]}" -type f -newer "$reference" -print -quit 2>/dev/null)" ]]
 }
 
 # build NAME GOAL... : runs Maven quietly with its log in target/NAME-build.log; prints the log and exits on failure.
