@@ -21,6 +21,8 @@ abstract class JsonRecordParser implements RecordParser {
     private final JsonDocumentReader reader;
     /** Leaves the text of lazily read fields unread; null for a parser that reads every event in full. */
     private final JsonDocumentReader lazyReader;
+    /** Reads most records as {@link #lazyReader} would, faster; null where that reader is. */
+    private final LazyRecordScanner scanner;
 
     private final WellFormedUtf8 utf8 = new WellFormedUtf8();
     private final ParserLimits limits;
@@ -32,6 +34,7 @@ abstract class JsonRecordParser implements RecordParser {
     JsonRecordParser(FieldPath[] fields, ParserLimits limits, boolean forDetection) {
         this.reader = new JsonDocumentReader(fields, limits, false);
         this.lazyReader = forDetection ? new JsonDocumentReader(fields, limits, true) : null;
+        this.scanner = forDetection ? new LazyRecordScanner(fields, limits) : null;
         this.limits = limits;
     }
 
@@ -81,7 +84,9 @@ abstract class JsonRecordParser implements RecordParser {
      * the full read rejects as a whole is one dead letter, as it would be without the lazy read.
      */
     private void parseForDetection(byte[] bytes, int offset, int length, Origin origin, Consumer<InputRecord> out) {
-        List<CapturedRecord> lazy = read(lazyReader, bytes, offset, length, origin, out);
+        CapturedRecord scanned = scanner.scan(bytes, offset, length);
+        List<CapturedRecord> lazy =
+                scanned != null ? List.of(scanned) : read(lazyReader, bytes, offset, length, origin, out);
         if (lazy == null) {
             return;
         }

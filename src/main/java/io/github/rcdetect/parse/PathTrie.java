@@ -36,8 +36,10 @@ final class PathTrie {
 
         private static final Node NONE = new Node();
 
-        private char[] keys = new char[0];
-        private Node[] children = new Node[0];
+        /** The children by character from {@link #lowestKey} on, so that a step is one array load. */
+        private char lowestKey;
+
+        private Node[] byKey = new Node[0];
         private final Walks topLevelWalks = new Walks();
         private final Walks nestedWalks = new Walks();
         int field = -1;
@@ -62,16 +64,13 @@ final class PathTrie {
         }
 
         boolean hasChildren() {
-            return keys.length > 0;
+            return byKey.length > 0;
         }
 
-        private Node child(char c) {
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] == c) {
-                    return children[i];
-                }
-            }
-            return null;
+        /** The node one character on, or null. */
+        Node child(char c) {
+            int index = c - lowestKey;
+            return index >= 0 && index < byKey.length ? byKey[index] : null;
         }
 
         private Node childOrAdd(char c) {
@@ -79,10 +78,19 @@ final class PathTrie {
             if (existing != null) {
                 return existing;
             }
-            keys = Arrays.copyOf(keys, keys.length + 1);
-            children = Arrays.copyOf(children, children.length + 1);
-            keys[keys.length - 1] = c;
-            return children[children.length - 1] = new Node();
+            // Field paths are few and short, so the arrays stay small (mostly one element).
+            if (byKey.length == 0) {
+                lowestKey = c;
+                byKey = new Node[1];
+            } else if (c < lowestKey) {
+                Node[] grown = new Node[byKey.length + lowestKey - c];
+                System.arraycopy(byKey, 0, grown, lowestKey - c, byKey.length);
+                byKey = grown;
+                lowestKey = c;
+            } else if (c - lowestKey >= byKey.length) {
+                byKey = Arrays.copyOf(byKey, c - lowestKey + 1);
+            }
+            return byKey[c - lowestKey] = new Node();
         }
     }
 

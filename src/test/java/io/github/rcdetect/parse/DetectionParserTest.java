@@ -144,24 +144,8 @@ class DetectionParserTest {
     private static int assertAgreement(EventStream stream, byte[] input) {
         Origin origin = Origin.ofFile(stream, "in.ndjson", 3);
         List<InputRecord> full = new ArrayList<>();
-        List<InputRecord> lazy = new ArrayList<>();
         RecordParser.forStream(stream, ParserLimits.defaults()).parse(input, 0, input.length, origin, full::add);
-        RecordParser.forDetection(stream, ParserLimits.defaults()).parse(input, 0, input.length, origin, lazy::add);
-
-        String text = new String(input, StandardCharsets.UTF_8);
-        assertThat(lazy).as(text).hasSameSizeAs(full);
-        for (int i = 0; i < full.size(); i++) {
-            InputRecord expected = full.get(i);
-            InputRecord actual = lazy.get(i);
-            if (expected.deadLetter == null && !mayMatch(expected)) {
-                assertThat(actual.activity).as(text).isNull();
-                assertThat(actual.process).as(text).isNull();
-                assertThat(actual.deadLetter).as(text).isNull();
-                assertThat(actual.eventTime()).as(text).isEqualTo(expected.eventTime());
-            } else {
-                assertThat(tree(actual)).as(text).isEqualTo(tree(expected));
-            }
-        }
+        ParseContract.checkDetectionAgrees(stream, input, origin, full);
         return full.size();
     }
 
@@ -192,7 +176,7 @@ class DetectionParserTest {
     }
 
     /** Every sample and testdata line, every committed fuzz input, and generated load in both mixes. */
-    private static List<byte[]> seeds(EventStream stream) throws IOException {
+    static List<byte[]> seeds(EventStream stream) throws IOException {
         List<byte[]> seeds = new ArrayList<>();
         Path fuzzInputs = FUZZ_INPUTS.resolve(stream == EventStream.ACTIVITY ? "activityRecords" : "processRecords");
         try (Stream<Path> files = Files.list(fuzzInputs)) {
@@ -207,6 +191,13 @@ class DetectionParserTest {
                 }
             }
         }
+        seeds.addAll(generatedLoad(stream));
+        return seeds;
+    }
+
+    /** Generated load in both mixes, one line per element. */
+    static List<byte[]> generatedLoad(EventStream stream) {
+        List<byte[]> seeds = new ArrayList<>();
         for (double matchFraction : new double[] {0.01, 0.10}) {
             LoadGenerator.Plan plan = new LoadGenerator(new LoadGenerator.Settings(
                             3, 200, 5_000, matchFraction, 5, 0.2, 3600, 5, Instant.parse("2026-03-10T00:00:00Z")))

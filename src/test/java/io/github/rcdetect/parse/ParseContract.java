@@ -2,17 +2,20 @@ package io.github.rcdetect.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rcdetect.detection.Detection;
+import io.github.rcdetect.domain.Candidates;
 import io.github.rcdetect.event.DeadLetter;
 import io.github.rcdetect.event.EventStream;
 import io.github.rcdetect.event.InputRecord;
 import io.github.rcdetect.event.LateRecord;
 import io.github.rcdetect.event.Origin;
 import io.github.rcdetect.output.AlertDocuments;
+import io.github.rcdetect.output.Json;
 import io.github.rcdetect.output.OutputDocuments;
 import io.github.rcdetect.rules.Rule;
 import io.github.rcdetect.rules.registry.Rules;
 import io.github.rcdetect.testing.OutputLines;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +31,16 @@ final class ParseContract {
     private static final ParserLimits LIMITS = ParserLimits.defaults();
     private static final RecordParser ACTIVITY = RecordParser.forStream(EventStream.ACTIVITY, LIMITS);
     private static final RecordParser PROCESS = RecordParser.forStream(EventStream.PROCESS, LIMITS);
+    private static final RecordParser ACTIVITY_DETECTION = RecordParser.forDetection(EventStream.ACTIVITY, LIMITS);
+    private static final RecordParser PROCESS_DETECTION = RecordParser.forDetection(EventStream.PROCESS, LIMITS);
+    /**
+     * What surrounds a record in the buffer the detection's parser reads it from, so that reading past either end
+     * would change the result: a string and an object left open before it, their ends and another record after it.
+     */
+    private static final byte[] BEFORE = "{\"a\":\"".getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] AFTER =
+            "\"]}}\",\"@timestamp\":\"2026-01-01T00:00:00Z\"}\n{".getBytes(StandardCharsets.US_ASCII);
 
     private ParseContract() {}
 
@@ -37,6 +50,7 @@ final class ParseContract {
         List<InputRecord> records = new ArrayList<>();
         (stream == EventStream.ACTIVITY ? ACTIVITY : PROCESS).parse(input, 0, input.length, origin, records::add);
         long after = System.currentTimeMillis();
+        checkDetectionAgrees(stream, input, origin, records);
         if (records.isEmpty()) {
             throw new AssertionError("no output for " + describe(input));
         }
@@ -79,6 +93,47 @@ final class ParseContract {
             }
         }
         return records;
+    }
+
+    /**
+     * The detection's parser, reading {@code input} from inside a larger buffer, gives what the full parser gave
+     * ({@code full}): the same dead letters, the same event for every record a rule may use, and for every other
+     * valid record its time alone.
+     */
+    static void checkDetectionAgrees(EventStream stream, byte[] input, Origin origin, List<InputRecord> full) {
+        byte[] buffer = new byte[BEFORE.length + input.length + AFTER.length];
+        System.arraycopy(BEFORE, 0, buffer, 0, BEFORE.length);
+        System.arraycopy(input, 0, buffer, BEFORE.length, input.length);
+        System.arraycopy(AFTER, 0, buffer, BEFORE.length + input.length, AFTER.length);
+        List<InputRecord> lazy = new ArrayList<>();
+        (stream == EventStream.ACTIVITY ? ACTIVITY_DETECTION : PROCESS_DETECTION)
+                .parse(buffer, BEFORE.length, input.length, origin, lazy::add);
+        if (lazy.size() != full.size()) {
+            throw new AssertionError(lazy.size() + " records from the detection's parser, " + full.size()
+                    + " in full, for " + describe(input));
+        }
+        for (int i = 0; i < full.size(); i++) {
+            InputRecord expected = full.get(i);
+            InputRecord actual = lazy.get(i);
+            boolean unused = expected.deadLetter == null
+                    && (expected.activity != null
+                            ? !Candidates.mayBeRunCommandRecord(expected.activity.action)
+                            : !Candidates.mayBeScriptChild(expected.process.parentName));
+            boolean agrees = unused
+                    ? actual.activity == null
+                            && actual.process == null
+                            && actual.deadLetter == null
+                            && actual.eventTime() == expected.eventTime()
+                    : tree(actual).equals(tree(expected));
+            if (!agrees) {
+                throw new AssertionError("record " + i + " from the detection's parser is " + tree(actual)
+                        + ", in full " + tree(expected) + ", for " + describe(input));
+            }
+        }
+    }
+
+    private static JsonNode tree(InputRecord record) {
+        return Json.MAPPER.valueToTree(record);
     }
 
     private static void checkTimestamp(long timestamp, long now, byte[] input) {
@@ -146,7 +201,6 @@ final class ParseContract {
     }
 
     private static String describe(byte[] input) {
-        return input.length + " bytes "
-                + OutputLines.clip(new String(input, java.nio.charset.StandardCharsets.ISO_8859_1));
+        return input.length + " bytes " + OutputLines.clip(new String(input, StandardCharsets.ISO_8859_1));
     }
 }

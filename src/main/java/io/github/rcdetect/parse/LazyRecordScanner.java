@@ -1,0 +1,563 @@
+package io.github.rcdetect.parse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lazy {@link JsonDocumentReader}'s reading of a bare record, in one pass over the bytes without a tokenizer: it
+ * captures exactly the values that reader captures, or gives up ({@code null}) on anything it is not certain Jackson
+ * reads the same way, and the record is then read by Jackson. Nearly every record is noise, and for noise Jackson's
+ * tokenizer was most of the job's parsing cost: every field name canonicalized, every token dispatched.
+ *
+ * <p>It accepts only strict RFC 8259 JSON within stricter bounds than Jackson's ({@link ParserLimits}), so anything it
+ * accepts Jackson accepts too, and a record's dead letter always comes from Jackson. It gives up on an Event Hub batch
+ * ({@code "records"} at the top), an escape or non-ASCII character that could lead to a wanted field, a number a wanted
+ * field would hold as other than a long, and any grammar or limit violation. Input must already be well-formed UTF-8
+ * ({@link WellFormedUtf8}). Not thread-safe: one per parser.
+ */
+final class LazyRecordScanner {
+    /** Deepest nesting scanned; deeper records are left to Jackson, whose bound is the configured one. */
+    private static final int MAX_DEPTH = 64;
+    /** Longest field name scanned; Jackson's bound is 50,000. */
+    private static final int MAX_NAME_BYTES = 1024;
+    /** Longest number scanned; Jackson's bound is 1,000 characters. */
+    private static final int MAX_NUMBER_BYTES = 100;
+    /** Most digits of an integer certain to fit a long. */
+    private static final int LONG_DIGITS = 18;
+
+    private static final byte[] BATCH_FIELD = "records".getBytes(StandardCharsets.US_ASCII);
+
+    /** Thrown to give up; preallocated and without a stack trace, as giving up is control flow, not an error. */
+    private static final class GiveUp extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GiveUp() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final GiveUp GIVE_UP = new GiveUp();
+
+    private final FieldPath[] fields;
+    private final PathTrie trie;
+    /** By field ordinal: how the lazy reader reads the field. */
+    private final FieldPath.Reading[] reading;
+
+    private final int maxDepth;
+    private final int maxStringLength;
+
+    private byte[] bytes;
+    private int position;
+    private int end;
+    private Object[] values;
+    private boolean complete;
+
+    LazyRecordScanner(FieldPath[] fields, ParserLimits limits) {
+        this.fields = fields;
+        this.trie = new PathTrie(fields);
+        this.reading = new FieldPath.Reading[fields.length];
+        for (FieldPath field : fields) {
+            reading[field.ordinal()] = field.reading();
+        }
+        this.maxDepth = Math.min(MAX_DEPTH, limits.maxNestingDepth() - 1);
+        this.maxStringLength = limits.maxStringLength();
+    }
+
+    /**
+     * The record at {@code bytes[offset, offset + length)} as the lazy reader captures it, or null to leave it to that
+     * reader.
+     */
+    CapturedRecord scan(byte[] bytes, int offset, int length) {
+        this.bytes = bytes;
+        this.position = offset;
+        this.end = offset + length;
+        this.values = new Object[fields.length];
+        this.complete = true;
+        try {
+            skipWhitespace();
+            expect('{');
+            readObject(trie.root(), false, 1);
+            skipWhitespace();
+            if (position != end) {
+                return null;
+            }
+            return new CapturedRecord(fields, values, 0, length, null, null, complete);
+        } catch (GiveUp e) {
+            return null;
+        } finally {
+            this.bytes = null;
+            this.values = null;
+        }
+    }
+
+    /** The members of an object whose '{' was just read; {@code node} is the trie node of the object's path. */
+    private void readObject(PathTrie.Node node, boolean nested, int depth) {
+        if (depth > maxDepth) {
+            throw GIVE_UP;
+        }
+        skipWhitespace();
+        if (peek() == '}') {
+            position++;
+            return;
+        }
+        while (true) {
+            expect('"');
+            PathTrie.Node target = readName(node, nested, depth == 1);
+            skipWhitespace();
+            expect(':');
+            skipWhitespace();
+            readField(target, depth);
+            skipWhitespace();
+            byte next = next();
+            if (next == '}') {
+                return;
+            }
+            if (next != ',') {
+                throw GIVE_UP;
+            }
+            skipWhitespace();
+        }
+    }
+
+    /**
+     * Reads a field name whose '"' was just read, walking the trie as {@link PathTrie.Node#walk} does; the node it
+     * leads to, or null.
+     */
+    private PathTrie.Node readName(PathTrie.Node node, boolean nested, boolean topLevel) {
+        // The hot loops keep the array, position and end in locals: bounded runs compile with C1, which would reload
+        // the fields on every byte.
+        byte[] bytes = this.bytes;
+        int end = this.end;
+        int start = position;
+        int at = start;
+        PathTrie.Node target = nested ? node.child('.') : node;
+        while (true) {
+            if (at >= end) {
+                throw GIVE_UP;
+            }
+            byte b = bytes[at];
+            if (b == '"') {
+                break;
+            }
+            if (b == '\\') {
+                // An escape could spell a wanted path, or "records" at the top.
+                if (target != null || topLevel) {
+                    throw GIVE_UP;
+                }
+                at = skipEscape(at);
+                continue;
+            }
+            if (b >= 0 && b < 0x20) {
+                throw GIVE_UP;
+            }
+            // Every wanted path is ASCII, so a byte of a multi-byte character leads nowhere.
+            if (target != null) {
+                target = b < 0 ? null : target.child((char) b);
+            }
+            at++;
+        }
+        int length = at - start;
+        position = at + 1;
+        if (length > MAX_NAME_BYTES || topLevel && isBatchField(start, length)) {
+            throw GIVE_UP;
+        }
+        return target;
+    }
+
+    private boolean isBatchField(int start, int length) {
+        if (length != BATCH_FIELD.length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (bytes[start + i] != BATCH_FIELD[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A field's value, captured as {@link JsonDocumentReader} captures it. */
+    private void readField(PathTrie.Node target, int depth) {
+        if (target == null) {
+            skipValue(depth);
+            return;
+        }
+        int field = target.field;
+        if (peek() == '{') {
+            position++;
+            if (target.hasChildren()) {
+                readObject(target, true, depth + 1);
+            } else {
+                skipObject(depth + 1);
+            }
+            if (field >= 0) {
+                CapturedRecord.capture(values, field, CapturedRecord.Shape.OBJECT);
+            }
+        } else if (field >= 0 && reading[field] != FieldPath.Reading.ALWAYS) {
+            Object shape =
+                    reading[field] == FieldPath.Reading.LAZILY_AS_INTEGER ? readInteger(depth) : readValue(depth, true);
+            if (shape != null && values[field] != null) {
+                complete = false;
+            }
+            CapturedRecord.capture(values, field, shape);
+        } else if (field >= 0) {
+            CapturedRecord.capture(values, field, readValue(depth, false));
+        } else {
+            skipValue(depth);
+        }
+    }
+
+    /** {@link CapturedRecord#UNREAD_INTEGER} for an integer that fits a long, else the value read. */
+    private Object readInteger(int depth) {
+        byte b = peek();
+        if (b == '-' || b >= '0' && b <= '9') {
+            if (!skipNumber()) {
+                throw GIVE_UP;
+            }
+            return CapturedRecord.UNREAD_INTEGER;
+        }
+        return readValue(depth, false);
+    }
+
+    /** A scalar or an array of scalars, {@link CapturedRecord.Shape#NESTED_ARRAY} for any other array. */
+    private Object readValue(int depth, boolean unread) {
+        if (peek() != '[') {
+            return readScalar(unread);
+        }
+        position++;
+        if (depth + 1 > maxDepth) {
+            throw GIVE_UP;
+        }
+        List<Object> elements = new ArrayList<>();
+        skipWhitespace();
+        if (peek() == ']') {
+            position++;
+            return elements.toArray();
+        }
+        while (true) {
+            byte b = peek();
+            if (b == '{' || b == '[') {
+                skipValue(depth + 1);
+                if (!endOfArray()) {
+                    skipRestOfArray(depth + 1);
+                }
+                return CapturedRecord.Shape.NESTED_ARRAY;
+            }
+            Object scalar = readScalar(unread);
+            if (scalar != null) {
+                elements.add(scalar);
+            }
+            if (endOfArray()) {
+                return elements.toArray();
+            }
+        }
+    }
+
+    /** A string, long or boolean (each {@link CapturedRecord#UNREAD} if unread), or null for JSON null. */
+    private Object readScalar(boolean unread) {
+        byte b = next();
+        switch (b) {
+            case '"':
+                if (unread) {
+                    skipString();
+                    return CapturedRecord.UNREAD;
+                }
+                return readString();
+            case 't':
+                literal('r', 'u', 'e');
+                return unread ? CapturedRecord.UNREAD : Boolean.TRUE;
+            case 'f':
+                literal('a', 'l', 's', 'e');
+                return unread ? CapturedRecord.UNREAD : Boolean.FALSE;
+            case 'n':
+                literal('u', 'l', 'l');
+                return null;
+            default:
+                position--;
+                int start = position;
+                boolean integer = skipNumber();
+                if (unread) {
+                    return CapturedRecord.UNREAD;
+                }
+                // A fraction or a long integer would be a BigDecimal or text: left to Jackson.
+                if (!integer) {
+                    throw GIVE_UP;
+                }
+                return Long.parseLong(new String(bytes, start, position - start, StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    private void skipValue(int depth) {
+        switch (peek()) {
+            case '{':
+                position++;
+                skipObject(depth + 1);
+                return;
+            case '[':
+                position++;
+                if (depth + 1 > maxDepth) {
+                    throw GIVE_UP;
+                }
+                skipWhitespace();
+                if (peek() == ']') {
+                    position++;
+                    return;
+                }
+                skipRestOfArray(depth + 1);
+                return;
+            default:
+                readScalar(true);
+        }
+    }
+
+    /** The rest of an object whose '{' was just read. */
+    private void skipObject(int depth) {
+        readObject(null, false, depth);
+    }
+
+    /** The elements of an array from one that starts here, through its ']'. */
+    private void skipRestOfArray(int depth) {
+        do {
+            skipValue(depth);
+        } while (!endOfArray());
+    }
+
+    /** After an element: true at the array's ']', false at ',' with the next element ahead. */
+    private boolean endOfArray() {
+        skipWhitespace();
+        byte b = next();
+        if (b == ']') {
+            return true;
+        }
+        if (b != ',') {
+            throw GIVE_UP;
+        }
+        skipWhitespace();
+        return false;
+    }
+
+    /**
+     * Passes a number; whether it is an integer of at most {@link #LONG_DIGITS} digits (a fraction or an exponent is
+     * not). Gives up on what RFC 8259 does not allow, such as a leading zero.
+     */
+    private boolean skipNumber() {
+        int start = position;
+        if (peek() == '-') {
+            position++;
+        }
+        int digitsStart = position;
+        byte b = next();
+        if (b == '0') {
+            // RFC 8259 allows no leading zero: "01" fails at the delimiter check.
+        } else if (b >= '1' && b <= '9') {
+            skipDigits();
+        } else {
+            throw GIVE_UP;
+        }
+        boolean integer = position - digitsStart <= LONG_DIGITS;
+        if (peek() == '.') {
+            position++;
+            requireDigits();
+            integer = false;
+        }
+        b = peek();
+        if (b == 'e' || b == 'E') {
+            position++;
+            b = peek();
+            if (b == '+' || b == '-') {
+                position++;
+            }
+            requireDigits();
+            integer = false;
+        }
+        if (position - start > MAX_NUMBER_BYTES) {
+            throw GIVE_UP;
+        }
+        return integer;
+    }
+
+    private void requireDigits() {
+        byte b = next();
+        if (b < '0' || b > '9') {
+            throw GIVE_UP;
+        }
+        skipDigits();
+    }
+
+    private void skipDigits() {
+        while (position < end) {
+            byte b = bytes[position];
+            if (b < '0' || b > '9') {
+                return;
+            }
+            position++;
+        }
+    }
+
+    /** Passes a string whose '"' was just read, checking its escapes. */
+    private void skipString() {
+        position = endOfString(position) + 1;
+    }
+
+    /** The index of the '"' that ends the string whose text starts at {@code at}, checking its escapes. */
+    private int endOfString(int at) {
+        byte[] bytes = this.bytes;
+        int end = this.end;
+        while (true) {
+            if (at >= end) {
+                throw GIVE_UP;
+            }
+            byte b = bytes[at];
+            if (b == '"') {
+                return at;
+            }
+            if (b == '\\') {
+                at = skipEscape(at);
+            } else if (b >= 0 && b < 0x20) {
+                throw GIVE_UP;
+            } else {
+                at++;
+            }
+        }
+    }
+
+    /** Reads a string whose '"' was just read. */
+    private String readString() {
+        int start = position;
+        int stop = endOfString(start);
+        boolean escaped = false;
+        boolean ascii = true;
+        for (int i = start; i < stop; i++) {
+            escaped |= bytes[i] == '\\';
+            ascii &= bytes[i] >= 0;
+        }
+        int length = stop - start;
+        position = stop + 1;
+        // Unescaped text is never longer than the bytes it comes from.
+        if (length >= maxStringLength) {
+            throw GIVE_UP;
+        }
+        if (!escaped) {
+            return new String(bytes, start, length, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        }
+        return unescape(start, start + length);
+    }
+
+    /** The text of string bytes {@code [from, to)} whose escapes are known to be valid. */
+    private String unescape(int from, int to) {
+        StringBuilder text = new StringBuilder(to - from);
+        int run = from;
+        int i = from;
+        while (i < to) {
+            if (bytes[i] != '\\') {
+                i++;
+                continue;
+            }
+            text.append(new String(bytes, run, i - run, StandardCharsets.UTF_8));
+            byte escape = bytes[i + 1];
+            if (escape == 'u') {
+                text.append((char) Integer.parseInt(new String(bytes, i + 2, 4, StandardCharsets.ISO_8859_1), 16));
+                i += 6;
+            } else {
+                text.append(unescaped(escape));
+                i += 2;
+            }
+            run = i;
+        }
+        text.append(new String(bytes, run, to - run, StandardCharsets.UTF_8));
+        return text.toString();
+    }
+
+    private static char unescaped(byte escape) {
+        switch (escape) {
+            case 'b':
+                return '\b';
+            case 'f':
+                return '\f';
+            case 'n':
+                return '\n';
+            case 'r':
+                return '\r';
+            case 't':
+                return '\t';
+            default:
+                return (char) escape;
+        }
+    }
+
+    /** The index after the escape at the '\' at {@code at}, giving up on any RFC 8259 does not define. */
+    private int skipEscape(int at) {
+        byte escape = at(at + 1);
+        switch (escape) {
+            case '"':
+            case '\\':
+            case '/':
+            case 'b':
+            case 'f':
+            case 'n':
+            case 'r':
+            case 't':
+                return at + 2;
+            case 'u':
+                for (int i = at + 2; i < at + 6; i++) {
+                    if (Character.digit(at(i), 16) < 0) {
+                        throw GIVE_UP;
+                    }
+                }
+                return at + 6;
+            default:
+                throw GIVE_UP;
+        }
+    }
+
+    private void literal(char... rest) {
+        for (char c : rest) {
+            if (next() != c) {
+                throw GIVE_UP;
+            }
+        }
+    }
+
+    private void skipWhitespace() {
+        byte[] bytes = this.bytes;
+        int at = position;
+        while (at < end) {
+            byte b = bytes[at];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                break;
+            }
+            at++;
+        }
+        position = at;
+    }
+
+    private void expect(char c) {
+        if (next() != c) {
+            throw GIVE_UP;
+        }
+    }
+
+    /** The next byte, consumed; giving up at the end of the record. */
+    private byte next() {
+        if (position >= end) {
+            throw GIVE_UP;
+        }
+        return bytes[position++];
+    }
+
+    /** The byte at {@code index}, giving up beyond the end of the record (the array may hold more after it). */
+    private byte at(int index) {
+        if (index >= end) {
+            throw GIVE_UP;
+        }
+        return bytes[index];
+    }
+
+    private byte peek() {
+        if (position >= end) {
+            throw GIVE_UP;
+        }
+        return bytes[position];
+    }
+}

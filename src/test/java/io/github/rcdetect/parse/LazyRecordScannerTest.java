@@ -1,0 +1,227 @@
+package io.github.rcdetect.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.rcdetect.event.EventStream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * The scanner captures exactly what the lazy {@link JsonDocumentReader} captures, or gives up; it gives up rarely on
+ * real records and always on what it cannot be sure Jackson reads the same way. {@link DetectionParserTest} and the
+ * fuzz targets check the parser it is part of end to end.
+ */
+class LazyRecordScannerTest {
+    private static final ParserLimits LIMITS = ParserLimits.defaults();
+    /** Bytes that change a record's grammar or meaning when one ASCII byte is replaced by them. */
+    private static final byte[] EDITS = "\"\\{}[],:0-.eE+ \n\t\u0001tfnu/1a".getBytes(StandardCharsets.US_ASCII);
+
+    @ParameterizedTest
+    @EnumSource(
+            value = EventStream.class,
+            names = {"ACTIVITY", "PROCESS"})
+    void readsSamplesTestdataFuzzInputsAndLoadAsTheLazyReaderDoes(EventStream stream) throws IOException {
+        int bare = 0;
+        int scanned = 0;
+        for (byte[] seed : DetectionParserTest.seeds(stream)) {
+            if (isBareRecord(stream, seed)) {
+                bare++;
+            }
+            if (assertAgreement(stream, seed)) {
+                scanned++;
+            }
+        }
+        // Of the records Jackson reads, only batches and a few with escaped names are left to it.
+        assertThat(scanned).isGreaterThan(bare * 9 / 10);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = EventStream.class,
+            names = {"ACTIVITY", "PROCESS"})
+    void scansEveryBareRecordOfGeneratedLoad(EventStream stream) {
+        List<byte[]> bare = DetectionParserTest.generatedLoad(stream).stream()
+                .filter(line -> isBareRecord(stream, line))
+                .toList();
+        long scanned = bare.stream()
+                .filter(record -> scanner(stream).scan(record, 0, record.length) != null)
+                .count();
+
+        // Generated activity is mostly Event Hub batches, which are left to Jackson.
+        assertThat(bare.size()).isGreaterThanOrEqualTo(stream == EventStream.PROCESS ? 10_000 : 20);
+        assertThat(scanned).isEqualTo(bare.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = EventStream.class,
+            names = {"ACTIVITY", "PROCESS"})
+    void readsRecordsWithOneByteReplacedAsTheLazyReaderDoesOrGivesUp(EventStream stream) throws IOException {
+        List<byte[]> seeds = DetectionParserTest.seeds(stream);
+        SplittableRandom random = new SplittableRandom(20261206);
+        int scanned = 0;
+        int givenUp = 0;
+        for (int i = 0; i < 30_000; i++) {
+            byte[] record = seeds.get(random.nextInt(seeds.size())).clone();
+            if (record.length == 0) {
+                continue;
+            }
+            int at = random.nextInt(record.length);
+            // Only ASCII bytes are replaced, by ASCII, so the record stays well-formed UTF-8 as the scanner requires.
+            if (record[at] < 0) {
+                continue;
+            }
+            record[at] = EDITS[random.nextInt(EDITS.length)];
+            if (assertAgreement(stream, record)) {
+                scanned++;
+            } else {
+                givenUp++;
+            }
+        }
+        assertThat(scanned).as("mutations scanned").isGreaterThan(stream == EventStream.PROCESS ? 5_000 : 500);
+        assertThat(givenUp).as("mutations given up").isGreaterThan(5_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"pid\":012}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"pid\":-}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"pid\":1.}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":1e}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":[1,]}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\" \"x\":1}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":tru}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":\"\\q\"}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":\"\\u12G4\"}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":\"a\u0001b\"}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\"}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\"} x",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\"",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z",
+                "[{\"@timestamp\":\"2026-03-10T10:00:00Z\"}]",
+                // An Event Hub batch, also when its name is escaped.
+                "{\"records\":[{\"@timestamp\":\"2026-03-10T10:00:00Z\"}]}",
+                "{\"rec\\u006frds\":[{\"@timestamp\":\"2026-03-10T10:00:00Z\"}]}",
+                // An escape in a name that may spell a wanted path.
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"par\\u0065nt\":{\"name\":\"bash\"}}}",
+                // Numbers a field that is read holds as other than a long.
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"parent\":{\"name\":1.5}}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"parent\":{\"name\":1234567890123456789}}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"pid\":1234567890123456789}}"
+            })
+    void givesUpOnWhatItCannotBeSureJacksonReadsTheSameWay(String record) {
+        byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(scanner(EventStream.PROCESS).scan(bytes, 0, bytes.length)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                " {\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":{\"y\":[1,-0.5e+3,true,false,null,{},[]]}}\r\n",
+                "{\"@timestamp\":\"2026\\/03\\/10\",\"process\":{\"parent\":{\"name\":\"p\\u00f6wer\\tshell\"}}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"parent\":{\"name\":\"pöwershell\"}}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"other\":{\"\\u0078\":1},\"prozeß\":{\"name\":\"x\"}}",
+                "{\"process.parent.name\":\"bash\",\"process\":{\"parent\":{\"name\":\"sh\"}}}",
+                "{\"process\":{\"pid\":7,\"args\":[\"a\",null,\"b\"],\"command_line\":{\"x\":1}},\"process.pid\":8}",
+                "{\"process\":{\"args\":[[\"a\"]],\"parent\":{\"pid\":-12}},\"x\":-12.5}",
+                "{\"process\":{\"parent\":{\"name\":-123456789012345678}},\"host\":{\"name\":[]}}",
+                "{}"
+            })
+    void readsValidRecordsAsTheLazyReaderDoes(String record) {
+        assertThat(assertAgreement(EventStream.PROCESS, record.getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 10, 40, 41})
+    void givesUpOnARecordTruncatedInsideALargerBuffer(int cut) {
+        byte[] buffer = "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":[1,{\"y\":\"z\"}]}\n{\"a\":1}"
+                .getBytes(StandardCharsets.UTF_8);
+        int length = buffer.length - "\n{\"a\":1}".length();
+
+        assertThat(scanner(EventStream.PROCESS).scan(buffer, 0, length)).isNotNull();
+        assertThat(scanner(EventStream.PROCESS).scan(buffer, 0, length - cut)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {10, 63, 64, 200})
+    void givesUpBeyondItsDepthWhereJacksonsBoundDecides(int depth) {
+        byte[] record = ("{\"x\":".repeat(depth) + "1" + "}".repeat(depth)).getBytes(StandardCharsets.UTF_8);
+
+        CapturedRecord scanned = scanner(EventStream.PROCESS).scan(record, 0, record.length);
+
+        assertThat(scanned == null).isEqualTo(depth > Math.min(64, LIMITS.maxNestingDepth() - 1));
+    }
+
+    /**
+     * Checks that a record the scanner reads is read the same by the lazy reader (same values, positions and
+     * completeness); whether the scanner read it.
+     */
+    private static boolean assertAgreement(EventStream stream, byte[] record) {
+        CapturedRecord scanned = scanner(stream).scan(record, 0, record.length);
+        if (scanned == null) {
+            return false;
+        }
+        String text = new String(record, StandardCharsets.UTF_8);
+        List<CapturedRecord> read;
+        try {
+            read = new JsonDocumentReader(fields(stream), LIMITS, true).read(record, 0, record.length);
+        } catch (InvalidRecordException e) {
+            throw new AssertionError("scanned, but the lazy reader rejects it (" + e.getMessage() + "): " + text);
+        }
+        assertThat(read).as(text).hasSize(1);
+        CapturedRecord expected = read.get(0);
+        for (FieldPath field : fields(stream)) {
+            Object want = expected.raw(field);
+            Object got = scanned.raw(field);
+            assertThat(Objects.deepEquals(got, want))
+                    .as("%s: scanned %s, read %s in %s", field.path(), show(got), show(want), text)
+                    .isTrue();
+        }
+        assertThat(scanned.complete).as(text).isEqualTo(expected.complete);
+        assertThat(scanned.start).isEqualTo(expected.start);
+        assertThat(scanned.end).isEqualTo(expected.end);
+        assertThat(scanned.batchIndex).isNull();
+        assertThat(scanned.notAnObject).isNull();
+        return true;
+    }
+
+    /** One record Jackson reads, not in an Event Hub batch. */
+    private static boolean isBareRecord(EventStream stream, byte[] record) {
+        try {
+            List<CapturedRecord> read =
+                    new JsonDocumentReader(fields(stream), LIMITS, true).read(record, 0, record.length);
+            return read.size() == 1
+                    && read.get(0).batchIndex == null
+                    && !new String(record, StandardCharsets.UTF_8).contains("\"records\"");
+        } catch (InvalidRecordException e) {
+            return false;
+        }
+    }
+
+    private static String show(Object value) {
+        return value instanceof Object[] ? Arrays.deepToString((Object[]) value) : String.valueOf(value);
+    }
+
+    private static LazyRecordScanner scanner(EventStream stream) {
+        return new LazyRecordScanner(fields(stream), LIMITS);
+    }
+
+    private static FieldPath[] fields(EventStream stream) {
+        return stream == EventStream.ACTIVITY
+                ? ActivityRecordParser.Field.values()
+                : ProcessRecordParser.Field.values();
+    }
+}
