@@ -1,5 +1,8 @@
 package io.github.rcdetect.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,13 @@ final class LazyRecordScanner {
     private static final int MAX_NUMBER_BYTES = 100;
     /** Most digits of an integer certain to fit a long. */
     private static final int LONG_DIGITS = 18;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long SPACES = 0x2020202020202020L;
 
     private static final byte[] BATCH_FIELD = "records".getBytes(StandardCharsets.US_ASCII);
 
@@ -153,7 +163,11 @@ final class LazyRecordScanner {
             }
             // Every wanted path is ASCII, so a byte of a multi-byte character leads nowhere.
             if (target != null) {
-                target = b < 0 ? null : target.child((char) b);
+                int index = b - target.lowestKey;
+                target = index >= 0 && index < target.byKey.length ? target.byKey[index] : null;
+            } else if (!topLevel) {
+                at = endOfString(at);
+                break;
             }
             at++;
         }
@@ -405,6 +419,20 @@ final class LazyRecordScanner {
         byte[] bytes = this.bytes;
         int end = this.end;
         while (true) {
+            // Eight bytes at a time up to the first that needs a look: a quote, a backslash or a control character.
+            // Each test flags exactly the lowest such byte (a borrow may flag bytes above it, never below).
+            while (at + Long.BYTES <= end) {
+                long word = (long) LONGS.get(bytes, at);
+                long quotes = word ^ QUOTES;
+                long backslashes = word ^ BACKSLASHES;
+                long flags = ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes | (word - SPACES) & ~word)
+                        & HIGH_BITS;
+                if (flags != 0) {
+                    at += Long.numberOfTrailingZeros(flags) >>> 3;
+                    break;
+                }
+                at += Long.BYTES;
+            }
             if (at >= end) {
                 throw GIVE_UP;
             }
@@ -519,9 +547,16 @@ final class LazyRecordScanner {
         }
     }
 
+    /** Small enough for C1 to inline: between tokens there is mostly no whitespace at all. */
     private void skipWhitespace() {
+        if (position < end && bytes[position] <= ' ') {
+            skipWhitespaceFrom(position);
+        }
+    }
+
+    private void skipWhitespaceFrom(int from) {
         byte[] bytes = this.bytes;
-        int at = position;
+        int at = from;
         while (at < end) {
             byte b = bytes[at];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {

@@ -36,10 +36,13 @@ final class PathTrie {
 
         private static final Node NONE = new Node();
 
-        /** The children by character from {@link #lowestKey} on, so that a step is one array load. */
-        private char lowestKey;
+        /**
+         * The children by character from {@link #lowestKey} on, so that a step is one array load; read directly by
+         * {@link LazyRecordScanner}'s name loop, which C1 would not inline {@link #child} into.
+         */
+        char lowestKey;
 
-        private Node[] byKey = new Node[0];
+        Node[] byKey = new Node[0];
         private final Walks topLevelWalks = new Walks();
         private final Walks nestedWalks = new Walks();
         int field = -1;
