@@ -11,6 +11,7 @@ import io.github.rcdetect.event.ErrorType;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,6 +48,11 @@ final class JsonDocumentReader {
 
     /** The records of the document at {@code bytes[offset, offset + length)}; positions are relative to offset. */
     List<CapturedRecord> read(byte[] bytes, int offset, int length) throws InvalidRecordException {
+        if (offset > 0 && startsWithNul(bytes, offset, length)) {
+            // A NUL among the first four bytes makes Jackson read UTF-16 or UTF-32, whose readers count error
+            // positions from the array's start: from a copy they are the record's own, wherever it was read from.
+            return read(Arrays.copyOfRange(bytes, offset, offset + length), 0, length);
+        }
         try (JsonParser parser = factory.createParser(bytes, offset, length)) {
             JsonToken token = parser.nextToken();
             if (token != JsonToken.START_OBJECT) {
@@ -84,6 +90,15 @@ final class JsonDocumentReader {
         } catch (IOException e) {
             throw new InvalidRecordException(ErrorType.INVALID_JSON, String.valueOf(e.getMessage()));
         }
+    }
+
+    private static boolean startsWithNul(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + Math.min(4, length); i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<CapturedRecord> readBatch(JsonParser parser) throws IOException {
