@@ -79,7 +79,8 @@ abstract class JsonRecordParser implements RecordParser {
     }
 
     /**
-     * Reads lazily first; the records a rule may use (and any whose validity the lazy read cannot tell) are then read
+     * Reads lazily first (a bare record with the scanner, anything it gives up on with the lazy Jackson reader, so
+     * dead letters are Jackson's); the records a rule may use (and any whose validity the lazy read cannot tell) are then read
      * again in full, and the others come out as unused. Nothing is emitted before both reads are done, so a message
      * the full read rejects as a whole is one dead letter, as it would be without the lazy read.
      */
