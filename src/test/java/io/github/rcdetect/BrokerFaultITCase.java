@@ -139,7 +139,8 @@ class BrokerFaultITCase {
 
             spread(topics.activity(), activity.get(2));
             spread(topics.process(), process.get(2));
-            tick(topics);
+            // Time an hour after testdata/, so that every window of it closes.
+            new StreamingJobs(KAFKA).tickWhileRunning(topics, PARTITIONS, group(topics));
             KAFKA.awaitCommitted(topics.alerts(), records -> records.size() >= Testdata.EXPECTED_ALERTS.size(), WAIT);
             // A few more checkpoints, so that a duplicate committed late would show too.
             long completed = counts(cluster, job.getJobID()).getNumberOfCompletedCheckpoints();
@@ -229,6 +230,10 @@ class BrokerFaultITCase {
                 watch.restarts() - restartsBefore);
     }
 
+    private static String group(KafkaBroker.Topics topics) {
+        return "faults-" + topics.alerts();
+    }
+
     /** The streaming job as bin/detect starts it, on the test cluster, with production's restart strategy. */
     private JobClient start(KafkaBroker.Topics topics) throws Exception {
         Path clientProperties = directory.resolve("kafka.properties");
@@ -240,7 +245,7 @@ class BrokerFaultITCase {
             "--alerts-topic", topics.alerts(),
             "--dead-letter-topic", topics.deadLetters(),
             "--late-topic", topics.late(),
-            "--group-id", "faults-" + topics.alerts(),
+            "--group-id", group(topics),
             "--kafka-properties", clientProperties.toString(),
             "--starting-offsets", "earliest",
             "--checkpoint-interval", CHECKPOINT_INTERVAL.toMillis() + " ms",
@@ -264,14 +269,6 @@ class BrokerFaultITCase {
                 part.add(lines.get(i));
             }
             KAFKA.produce(topic, partition, part);
-        }
-    }
-
-    /** Time an hour after testdata/ on every partition, so that every window of it closes. */
-    private static void tick(KafkaBroker.Topics topics) {
-        for (int partition = 0; partition < PARTITIONS; partition++) {
-            KAFKA.produce(topics.activity(), partition, List.of(Testdata.ACTIVITY_TICK));
-            KAFKA.produce(topics.process(), partition, List.of(Testdata.PROCESS_TICK));
         }
     }
 

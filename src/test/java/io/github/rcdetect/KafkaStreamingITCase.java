@@ -70,8 +70,8 @@ class KafkaStreamingITCase {
         KAFKA.spread(topic, partitions, lines);
     }
 
-    private static void tick(KafkaBroker.Topics topics, int partitions) {
-        JOBS.tick(topics, partitions);
+    private static void tick(KafkaBroker.Topics topics, int partitions) throws Exception {
+        JOBS.tickWhileRunning(topics, partitions);
     }
 
     @Test
@@ -154,7 +154,7 @@ class KafkaStreamingITCase {
      * The endpoint stream runs five minutes ahead while the Activity Log is silent (and so idle; the endpoint stream
      * is not, given a longer idle timeout); then the Run Command of five minutes ago arrives.
      */
-    private static void arriveMinutesLate(KafkaBroker.Topics topics) throws InterruptedException {
+    private static void arriveMinutesLate(KafkaBroker.Topics topics) throws Exception {
         KAFKA.produce(
                 topics.process(),
                 0,
@@ -271,7 +271,7 @@ class KafkaStreamingITCase {
         }
         spread(topics.activity(), 2, activity.get(1));
         spread(topics.process(), 2, process.get(1));
-        tick(topics, 2);
+        JOBS.tick(topics, 2);
 
         Configuration resume = new Configuration();
         resume.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);

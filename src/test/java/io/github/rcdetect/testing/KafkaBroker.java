@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -86,6 +87,9 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
      */
     public void stopBroker() {
         brokerStopped = true;
+        // The port first: a graceful shutdown keeps serving clients while it hands over, long enough for a
+        // transaction to commit that the caller meant to leave open.
+        cluster.brokers().values().forEach(broker -> broker.socketServer().stopProcessingRequests());
         cluster.brokers().values().forEach(BrokerServer::shutdown);
     }
 
@@ -227,13 +231,45 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             List<TopicPartition> partitions = partitions(admin, topic);
-            Ends ends = ends(admin, partitions);
-            while (ends.highWatermark() <= beyond && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-                ends = ends(admin, partitions);
+            // Only the high watermark while waiting, and no sleep: the caller acts on what was just written.
+            while (end(admin, partitions, IsolationLevel.READ_UNCOMMITTED) <= beyond && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
             }
-            return ends;
+            return ends(admin, partitions);
         }
+    }
+
+    /**
+     * Waits until {@code group} has committed offsets at the end of every partition of {@code topic}. A Flink Kafka
+     * source commits its offsets when a checkpoint completes, and that checkpoint's barrier followed the records
+     * through every operator: once they are committed, the job has processed the whole topic. (The commit reaches the
+     * broker with the source's next poll, which waits up to ten seconds when no records come.)
+     */
+    public void awaitConsumed(String group, String topic, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            List<TopicPartition> partitions = partitions(admin, topic);
+            long end = end(admin, partitions, IsolationLevel.READ_UNCOMMITTED);
+            long committed = committed(admin, group, partitions);
+            while (committed < end && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                committed = committed(admin, group, partitions);
+            }
+            if (committed < end) {
+                throw new AssertionError(String.format(
+                        "group %s committed %d of the %d records of %s in %s", group, committed, end, topic, timeout));
+            }
+        }
+    }
+
+    private static long committed(Admin admin, String group, List<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get();
+        return partitions.stream()
+                .map(offsets::get)
+                .mapToLong(offset -> offset == null ? 0 : offset.offset())
+                .sum();
     }
 
     private static List<TopicPartition> partitions(Admin admin, String topic) throws Exception {

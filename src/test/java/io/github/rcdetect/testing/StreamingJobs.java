@@ -41,6 +41,11 @@ public final class StreamingJobs {
         this.kafka = kafka;
     }
 
+    /** The consumer group of a test job started with {@link #args}. */
+    public static String groupId(KafkaBroker.Topics topics) {
+        return "it-" + topics.alerts();
+    }
+
     /** The options of a test job over these topics; {@code overrides} are option-value pairs replacing them. */
     public List<String> args(KafkaBroker.Topics topics, Path directory, String... overrides) {
         Map<String, String> options = new LinkedHashMap<>();
@@ -50,7 +55,7 @@ public final class StreamingJobs {
         options.put("--alerts-topic", topics.alerts());
         options.put("--dead-letter-topic", topics.deadLetters());
         options.put("--late-topic", topics.late());
-        options.put("--group-id", "it-" + topics.alerts());
+        options.put("--group-id", groupId(topics));
         options.put("--starting-offsets", "earliest");
         options.put("--checkpoint-interval", "1 s");
         options.put("--checkpoint-dir", directory.resolve("checkpoints").toUri().toString());
@@ -87,10 +92,43 @@ public final class StreamingJobs {
         return env.executeAsync("streaming test");
     }
 
-    /** The ticks of testdata/ on every partition of both input topics: every watermark passes the data. */
+    /**
+     * The ticks of testdata/ on every partition of both input topics, for a job that starts after them: every
+     * watermark passes the data. Reading both topics from the start, neither input is idle, and each holds the other's
+     * time back.
+     */
     public void tick(KafkaBroker.Topics topics, int partitions) {
+        tickActivity(topics, partitions);
+        tickProcess(topics, partitions);
+    }
+
+    /**
+     * The ticks of testdata/ for a running job whose sources commit as {@code group}: the activity ticks, and the
+     * process ticks only once the job has read the whole activity topic. Sent together, the process tick could pass
+     * while the activity input is idle and its last records are still on their way; the correlation's watermark would
+     * then move to the tick less the longest activity delay, past those records, and they would arrive late (docs/
+     * choices.md, "Dead letters and late records") — a race of the test, not of a fleet, where the endpoint stream
+     * does not leap an hour ahead.
+     */
+    public void tickWhileRunning(KafkaBroker.Topics topics, int partitions, String group) throws Exception {
+        tickActivity(topics, partitions);
+        kafka.awaitConsumed(group, topics.activity(), WAIT);
+        tickProcess(topics, partitions);
+    }
+
+    /** {@link #tickWhileRunning} for a job started with {@link #args}. */
+    public void tickWhileRunning(KafkaBroker.Topics topics, int partitions) throws Exception {
+        tickWhileRunning(topics, partitions, groupId(topics));
+    }
+
+    private void tickActivity(KafkaBroker.Topics topics, int partitions) {
         for (int partition = 0; partition < partitions; partition++) {
             kafka.produce(topics.activity(), partition, List.of(Testdata.ACTIVITY_TICK));
+        }
+    }
+
+    private void tickProcess(KafkaBroker.Topics topics, int partitions) {
+        for (int partition = 0; partition < partitions; partition++) {
             kafka.produce(topics.process(), partition, List.of(Testdata.PROCESS_TICK));
         }
     }
@@ -104,12 +142,15 @@ public final class StreamingJobs {
 
     /**
      * A Run Command on a VM (one partition), a script child on its guest 10 s later, and a tick 10 min on that moves
-     * both watermarks past the correlation window: invocation {@code n} at {@code time}. The guest's records go first,
-     * as they do in a fleet (Azure delivers the Activity Log minutes later): sent the other way round, a process
-     * partition that went idle while the test waited would let the activity tick alone close the window before the
-     * script child arrives (docs/choices.md, "Dead letters and late records").
+     * both watermarks past the correlation window: invocation {@code n} at {@code time}, for a job started with {@link
+     * #args}. The guest's records go first, as they do in a fleet (Azure delivers the Activity Log minutes later), and
+     * the Run Command only once the job has read them: a process input that went idle while the test waited would
+     * otherwise let the activity tick alone close the window before the script child arrives (docs/choices.md, "Dead
+     * letters and late records"). Producing the process records first is not enough: the two topics have a consumer
+     * each, and either may fetch first.
      */
-    public void invocationAt(KafkaBroker.Topics topics, String vmId, String guest, String time, int n) {
+    public void invocationAt(KafkaBroker.Topics topics, String vmId, String guest, String time, int n)
+            throws Exception {
         Instant at = Instant.parse(time);
         kafka.produce(
                 topics.process(),
@@ -123,6 +164,7 @@ public final class StreamingJobs {
                                 + "\"powershell -ExecutionPolicy Unrestricted -File script0.ps1\"}}}",
                         "{\"@timestamp\":\"" + at.plusSeconds(600) + "\",\"host\":{\"name\":\"tick\"},\"event\":"
                                 + "{\"action\":\"start\",\"type\":[\"start\"]},\"process\":{\"name\":\"svchost.exe\"}}"));
+        kafka.awaitConsumed(groupId(topics), topics.process(), WAIT);
         kafka.produce(
                 topics.activity(),
                 0,
