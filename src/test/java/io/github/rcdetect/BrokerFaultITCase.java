@@ -52,8 +52,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>The first outage is shorter than the Kafka clients' blocking timeout ({@code max.block.ms}), so the job can wait
  * it out. The second lasts until the sinks' calls have timed out and the job has restarted, as any outage longer
  * than a minute (the default {@code max.block.ms}) does in production; the timeout is shortened here so that this
- * happens within the test's time. It begins just after the job wrote alerts into a transaction no checkpoint has
- * committed yet, so the restore replays them: a sink without transactions would show them twice.
+ * happens within the test's time. (Not every outage makes a sink call: when none fails, the test replaces the task
+ * manager instead, and the restore is the same.) It begins just after the job wrote alerts into a transaction no
+ * checkpoint has committed yet, so the restore replays them: a sink without transactions would show them twice.
  *
  * <p>Every alert must reach a {@code read_committed} consumer exactly once, and the job must come back by itself
  * with the restart strategy production runs with (the test sets none of its own).
@@ -78,6 +79,13 @@ class BrokerFaultITCase {
     private static final Duration CLIENT_BLOCK = Duration.ofSeconds(15);
     /** Several checkpoint intervals; with the broker's start-up still well within {@link #CLIENT_BLOCK}. */
     private static final Duration SHORT_OUTAGE = Duration.ofSeconds(5);
+    /**
+     * When the task manager is replaced if the job has not restarted by itself: after two of {@link #CLIENT_BLOCK}
+     * (a checkpoint's commit, then the next transaction's start) and a few seconds.
+     */
+    private static final Duration FORCED_RESTART_AFTER =
+            CLIENT_BLOCK.multipliedBy(2).plusSeconds(5);
+
     /** How long the broker stays down after the job restarted, so that the restarted job finds it missing too. */
     private static final Duration DOWN_AFTER_RESTART = Duration.ofSeconds(3);
 
@@ -96,17 +104,23 @@ class BrokerFaultITCase {
      * how often the job restarted.
      */
     private record Outage(
-            Duration down, Duration startUp, Duration untilCheckpointCompleted, long checkpointsFailed, int restarts) {
+            Duration down,
+            Duration startUp,
+            Duration untilCheckpointCompleted,
+            long checkpointsFailed,
+            int restarts,
+            boolean taskManagerReplaced) {
         @Override
         public String toString() {
             return String.format(
                     "down %.1f s + start-up %.1f s, next checkpoint %.1f s after the stop, %d checkpoints failed,"
-                            + " %d restarts",
+                            + " %d restarts%s",
                     down.toMillis() / 1e3,
                     startUp.toMillis() / 1e3,
                     untilCheckpointCompleted.toMillis() / 1e3,
                     checkpointsFailed,
-                    restarts);
+                    restarts,
+                    taskManagerReplaced ? " (the task manager replaced, no sink call having failed)" : "");
         }
     }
 
@@ -195,13 +209,23 @@ class BrokerFaultITCase {
         CheckpointStatsCounts before = counts(cluster, job);
         int restartsBefore = watch.restarts();
         long stopped = System.nanoTime();
+        boolean replaced = false;
         KAFKA.stopBroker();
         if (untilRestarted) {
-            // The sinks need the broker at every checkpoint to start their next transaction: that call fails after
-            // CLIENT_BLOCK, and the job restarts a second later. A checkpoint still committing when the broker went
-            // away blocks as long again first, and a loaded machine adds to both: wait as long as for anything else.
+            // Mostly a sink needs the broker at the next checkpoint (a new transactional producer registers): that
+            // call fails after CLIENT_BLOCK, and the job restarts a second later; a checkpoint still committing when
+            // the broker went away blocks as long again first. But a sink that can begin its next transaction on a
+            // producer of its pool needs no broker, and its committer retries the open transaction's commit without
+            // failing: then the task manager is replaced, so that the restore with that transaction open, the path
+            // this outage is for, happens either way.
+            long replaceAt = System.nanoTime() + FORCED_RESTART_AFTER.toNanos();
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (watch.restarts() == restartsBefore && !watch.gaveUp() && System.nanoTime() < deadline) {
+                if (!replaced && System.nanoTime() > replaceAt) {
+                    cluster.terminateTaskManager(0).get();
+                    cluster.startTaskManager();
+                    replaced = true;
+                }
                 Thread.sleep(100);
             }
             if (!watch.gaveUp()) {
@@ -227,7 +251,8 @@ class BrokerFaultITCase {
                 Duration.ofNanos(reachable - starting),
                 Duration.ofNanos(checkpointed - stopped),
                 after.getNumberOfFailedCheckpoints() - before.getNumberOfFailedCheckpoints(),
-                watch.restarts() - restartsBefore);
+                watch.restarts() - restartsBefore,
+                replaced);
     }
 
     private static String group(KafkaBroker.Topics topics) {

@@ -240,18 +240,26 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * Waits until {@code group} has committed offsets at the end of every partition of {@code topic}. A Flink Kafka
+     * Waits until {@code group} has committed offsets past the records of {@code topic} there are now. A Flink Kafka
      * source commits its offsets when a checkpoint completes, and that checkpoint's barrier followed the records
-     * through every operator: once they are committed, the job has processed the whole topic. (The commit reaches the
-     * broker with the source's next poll, which waits up to ten seconds when no records come.)
+     * through every operator: once they are committed, the job has processed them.
+     *
+     * <p>The source sends a commit only when its consumer's poll returns, which waits up to ten seconds for records:
+     * {@code nudge}, a record that changes nothing (a tick again), goes to every partition every half second until
+     * then, so the wait is about a checkpoint interval.
      */
-    public void awaitConsumed(String group, String topic, Duration timeout) throws Exception {
+    public void awaitConsumed(String group, String topic, String nudge, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             List<TopicPartition> partitions = partitions(admin, topic);
             long end = end(admin, partitions, IsolationLevel.READ_UNCOMMITTED);
+            long nudged = System.nanoTime();
             long committed = committed(admin, group, partitions);
             while (committed < end && System.nanoTime() < deadline) {
+                if (System.nanoTime() - nudged > TimeUnit.MILLISECONDS.toNanos(500)) {
+                    partitions.forEach(partition -> produce(topic, partition.partition(), List.of(nudge)));
+                    nudged = System.nanoTime();
+                }
                 Thread.sleep(50);
                 committed = committed(admin, group, partitions);
             }

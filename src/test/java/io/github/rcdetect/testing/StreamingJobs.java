@@ -112,7 +112,7 @@ public final class StreamingJobs {
      */
     public void tickWhileRunning(KafkaBroker.Topics topics, int partitions, String group) throws Exception {
         tickActivity(topics, partitions);
-        kafka.awaitConsumed(group, topics.activity(), WAIT);
+        kafka.awaitConsumed(group, topics.activity(), Testdata.ACTIVITY_TICK, WAIT);
         tickProcess(topics, partitions);
     }
 
@@ -152,6 +152,8 @@ public final class StreamingJobs {
     public void invocationAt(KafkaBroker.Topics topics, String vmId, String guest, String time, int n)
             throws Exception {
         Instant at = Instant.parse(time);
+        String processTick = "{\"@timestamp\":\"" + at.plusSeconds(600) + "\",\"host\":{\"name\":\"tick\"},"
+                + "\"event\":{\"action\":\"start\",\"type\":[\"start\"]},\"process\":{\"name\":\"svchost.exe\"}}";
         kafka.produce(
                 topics.process(),
                 0,
@@ -162,9 +164,8 @@ public final class StreamingJobs {
                                 + ",\"command_line\":"
                                 + "\"whoami /priv\",\"parent\":{\"name\":\"powershell.exe\",\"command_line\":"
                                 + "\"powershell -ExecutionPolicy Unrestricted -File script0.ps1\"}}}",
-                        "{\"@timestamp\":\"" + at.plusSeconds(600) + "\",\"host\":{\"name\":\"tick\"},\"event\":"
-                                + "{\"action\":\"start\",\"type\":[\"start\"]},\"process\":{\"name\":\"svchost.exe\"}}"));
-        kafka.awaitConsumed(groupId(topics), topics.process(), WAIT);
+                        processTick));
+        kafka.awaitConsumed(groupId(topics), topics.process(), processTick, WAIT);
         kafka.produce(
                 topics.activity(),
                 0,
