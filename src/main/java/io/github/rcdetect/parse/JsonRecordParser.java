@@ -53,20 +53,10 @@ abstract class JsonRecordParser implements RecordParser {
             rejectOversized(bytes, offset, length, length, origin, out);
             return;
         }
-        int malformed = utf8.firstMalformed(bytes, offset, length);
-        if (malformed >= 0) {
-            out.accept(deadLetter(
-                    ErrorType.INVALID_JSON,
-                    String.format(
-                            "not valid UTF-8: byte 0x%02X at byte %d starts no well-formed sequence",
-                            bytes[offset + malformed] & 0xFF, malformed),
-                    origin,
-                    bytes,
-                    offset,
-                    length));
-            return;
-        }
         if (lazyReader == null) {
+            if (rejectMalformedUtf8(bytes, offset, length, origin, out)) {
+                return;
+            }
             List<CapturedRecord> records = read(reader, bytes, offset, length, origin, out);
             if (records != null) {
                 for (CapturedRecord record : records) {
@@ -79,17 +69,46 @@ abstract class JsonRecordParser implements RecordParser {
     }
 
     /**
-     * Reads lazily first (a bare record with the scanner, anything it gives up on with the lazy Jackson reader, so
-     * dead letters are Jackson's); the records a rule may use (and any whose validity the lazy read cannot tell) are then read
-     * again in full, and the others come out as unused. Nothing is emitted before both reads are done, so a message
-     * the full read rejects as a whole is one dead letter, as it would be without the lazy read.
+     * Whether the record is not well-formed UTF-8, in which case it has become a dead letter naming the first byte
+     * that is not. Checked before Jackson reads a record, which would take some malformed sequences for text.
+     */
+    private boolean rejectMalformedUtf8(
+            byte[] bytes, int offset, int length, Origin origin, Consumer<InputRecord> out) {
+        int malformed = utf8.firstMalformed(bytes, offset, length);
+        if (malformed < 0) {
+            return false;
+        }
+        out.accept(deadLetter(
+                ErrorType.INVALID_JSON,
+                String.format(
+                        "not valid UTF-8: byte 0x%02X at byte %d starts no well-formed sequence",
+                        bytes[offset + malformed] & 0xFF, malformed),
+                origin,
+                bytes,
+                offset,
+                length));
+        return true;
+    }
+
+    /**
+     * Reads lazily first (a bare record with the scanner, which checks its UTF-8 as it goes; anything it gives up on
+     * with the UTF-8 check and the lazy Jackson reader, so dead letters are those of a full parse); the records a rule
+     * may use (and any whose validity the lazy read cannot tell) are then read again in full, and the others come out
+     * as unused. Nothing is emitted before both reads are done, so a message the full read rejects as a whole is one
+     * dead letter, as it would be without the lazy read.
      */
     private void parseForDetection(byte[] bytes, int offset, int length, Origin origin, Consumer<InputRecord> out) {
         CapturedRecord scanned = scanner.scan(bytes, offset, length);
-        List<CapturedRecord> lazy =
-                scanned != null ? List.of(scanned) : read(lazyReader, bytes, offset, length, origin, out);
-        if (lazy == null) {
+        List<CapturedRecord> lazy;
+        if (scanned != null) {
+            lazy = List.of(scanned);
+        } else if (rejectMalformedUtf8(bytes, offset, length, origin, out)) {
             return;
+        } else {
+            lazy = read(lazyReader, bytes, offset, length, origin, out);
+            if (lazy == null) {
+                return;
+            }
         }
         InputRecord[] parsed = new InputRecord[lazy.size()];
         boolean readInFull = false;

@@ -16,8 +16,9 @@ import java.util.List;
  * <p>It accepts only strict RFC 8259 JSON within stricter bounds than Jackson's ({@link ParserLimits}), so anything it
  * accepts Jackson accepts too, and a record's dead letter always comes from Jackson. It gives up on an Event Hub batch
  * ({@code "records"} at the top), an escape or non-ASCII character that could lead to a wanted field, a number a wanted
- * field would hold as other than a long, and any grammar or limit violation. Input must already be well-formed UTF-8
- * ({@link WellFormedUtf8}). Not thread-safe: one per parser.
+ * field would hold as other than a long, and any grammar or limit violation. It checks the UTF-8 of every string as
+ * it passes it (RFC 3629, as strictly as {@link WellFormedUtf8}, which then need not read the record again) and gives
+ * up on a malformed sequence, so that the check names it. Not thread-safe: one per parser.
  */
 final class LazyRecordScanner {
     /** Deepest nesting scanned; deeper records are left to Jackson, whose bound is the configured one. */
@@ -158,10 +159,15 @@ final class LazyRecordScanner {
                 at = skipEscape(at);
                 continue;
             }
-            if (b >= 0 && b < 0x20) {
+            if (b < 0) {
+                // Every wanted path is ASCII, so a multi-byte character leads nowhere.
+                target = null;
+                at = afterMultiByte(at);
+                continue;
+            }
+            if (b < 0x20) {
                 throw GIVE_UP;
             }
-            // Every wanted path is ASCII, so a byte of a multi-byte character leads nowhere.
             if (target != null) {
                 int index = b - target.lowestKey;
                 target = index >= 0 && index < target.byKey.length ? target.byKey[index] : null;
@@ -419,13 +425,17 @@ final class LazyRecordScanner {
         byte[] bytes = this.bytes;
         int end = this.end;
         while (true) {
-            // Eight bytes at a time up to the first that needs a look: a quote, a backslash or a control character.
-            // Each test flags exactly the lowest such byte (a borrow may flag bytes above it, never below).
+            // Eight bytes at a time up to the first that needs a look: a quote, a backslash, a control character or
+            // a byte of a multi-byte character. Each test flags exactly the lowest such byte (a borrow may flag bytes
+            // above it, never below).
             while (at + Long.BYTES <= end) {
                 long word = (long) LONGS.get(bytes, at);
                 long quotes = word ^ QUOTES;
                 long backslashes = word ^ BACKSLASHES;
-                long flags = ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes | (word - SPACES) & ~word)
+                long flags = ((quotes - ONES) & ~quotes
+                                | (backslashes - ONES) & ~backslashes
+                                | (word - SPACES) & ~word
+                                | word)
                         & HIGH_BITS;
                 if (flags != 0) {
                     at += Long.numberOfTrailingZeros(flags) >>> 3;
@@ -442,7 +452,9 @@ final class LazyRecordScanner {
             }
             if (b == '\\') {
                 at = skipEscape(at);
-            } else if (b >= 0 && b < 0x20) {
+            } else if (b < 0) {
+                at = afterMultiByte(at);
+            } else if (b < 0x20) {
                 throw GIVE_UP;
             } else {
                 at++;
@@ -512,6 +524,50 @@ final class LazyRecordScanner {
             default:
                 return (char) escape;
         }
+    }
+
+    /**
+     * The index after the multi-byte UTF-8 character whose first byte is at {@code at}, giving up on a sequence RFC 3629
+     * does not allow: a stray continuation byte, an overlong form, an encoded surrogate, a code point above U+10FFFF or
+     * a truncated sequence (the second byte's range depends on the first, as in the RFC's table).
+     */
+    private int afterMultiByte(int at) {
+        int lead = bytes[at] & 0xFF;
+        int continuations;
+        int secondLow = 0x80;
+        int secondHigh = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            continuations = 1;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            continuations = 2;
+            if (lead == 0xE0) {
+                secondLow = 0xA0;
+            } else if (lead == 0xED) {
+                secondHigh = 0x9F;
+            }
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            continuations = 3;
+            if (lead == 0xF0) {
+                secondLow = 0x90;
+            } else if (lead == 0xF4) {
+                secondHigh = 0x8F;
+            }
+        } else {
+            throw GIVE_UP;
+        }
+        if (at + continuations >= end) {
+            throw GIVE_UP;
+        }
+        int second = bytes[at + 1] & 0xFF;
+        if (second < secondLow || second > secondHigh) {
+            throw GIVE_UP;
+        }
+        for (int i = at + 2; i <= at + continuations; i++) {
+            if ((bytes[i] & 0xC0) != 0x80) {
+                throw GIVE_UP;
+            }
+        }
+        return at + continuations + 1;
     }
 
     /** The index after the escape at the '\' at {@code at}, giving up on any RFC 8259 does not define. */

@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  */
 class LazyRecordScannerTest {
     private static final ParserLimits LIMITS = ParserLimits.defaults();
-    /** Bytes that change a record's grammar or meaning when one ASCII byte is replaced by them. */
+    /** Bytes that change a record's grammar or meaning when one byte is replaced by them. */
     private static final byte[] EDITS = "\"\\{}[],:0-.eE+ \n\t\u0001tfnu/1a".getBytes(StandardCharsets.US_ASCII);
 
     @ParameterizedTest
@@ -76,11 +76,8 @@ class LazyRecordScannerTest {
                 continue;
             }
             int at = random.nextInt(record.length);
-            // Only ASCII bytes are replaced, by ASCII, so the record stays well-formed UTF-8 as the scanner requires.
-            if (record[at] < 0) {
-                continue;
-            }
-            record[at] = EDITS[random.nextInt(EDITS.length)];
+            // One in four edits any byte, which may break the record's UTF-8: the scanner must then give up.
+            record[at] = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : EDITS[random.nextInt(EDITS.length)];
             if (assertAgreement(stream, record)) {
                 scanned++;
             } else {
@@ -144,6 +141,81 @@ class LazyRecordScannerTest {
                 .isTrue();
     }
 
+    /**
+     * Every kind of sequence RFC 3629 forbids, in a value and in a name (wanted or not): stray continuation bytes,
+     * overlong forms, encoded surrogates, code points above U+10FFFF, bytes that never occur, truncated sequences.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "80", "BF", "C0 AE", "C1 BF", "E0 80 80", "E0 9F BF", "ED A0 80", "ED BF BF", "F0 80 80 80",
+                        "F0 8F BF BF",
+                "F4 90 80 80", "F5 80 80 80", "F8", "FF", "C3", "E2 82", "F0 9F 98", "C3 28", "E2 28 A1", "E2 82 28",
+                "F0 9F 28 80", "F0 9F 98 28"
+            })
+    void givesUpOnMalformedUtf8WhereverItIs(String sequence) {
+        for (String around : List.of(
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":\"a%sb\"}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"parent\":{\"name\":\"%s\"}}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"a%s\":1}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":{\"%sb\":1}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":\"0123456789abcdef%s0123456789abcdef\"}")) {
+            byte[] record = withBytes(around, sequence);
+
+            assertThat(scanner(EventStream.PROCESS).scan(record, 0, record.length))
+                    .as(around, sequence)
+                    .isNull();
+        }
+    }
+
+    /** The first and last character of each row of RFC 3629's table of well-formed sequences. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "C2 80",
+                "DF BF",
+                "E0 A0 80",
+                "E0 BF BF",
+                "E1 80 80",
+                "EC BF BF",
+                "ED 80 80",
+                "ED 9F BF",
+                "EE 80 80",
+                "EF BF BF",
+                "F0 90 80 80",
+                "F0 BF BF BF",
+                "F1 80 80 80",
+                "F3 BF BF BF",
+                "F4 80 80 80",
+                "F4 8F BF BF"
+            })
+    void readsWellFormedMultiByteCharactersAsTheLazyReaderDoes(String sequence) {
+        for (String around : List.of(
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":\"a%sb\"}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"process\":{\"parent\":{\"name\":\"%s\"}}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"a%s\":1}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":{\"%sb\":1}}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":\"0123456789abcdef%s0123456789abcdef\"}")) {
+            assertThat(assertAgreement(EventStream.PROCESS, withBytes(around, sequence)))
+                    .as(around, sequence)
+                    .isTrue();
+        }
+    }
+
+    /** {@code template} in UTF-8 with the bytes spelled in hex in place of its {@code %s}. */
+    private static byte[] withBytes(String template, String hex) {
+        String[] parts = template.split("%s", -1);
+        byte[] before = parts[0].getBytes(StandardCharsets.UTF_8);
+        byte[] after = parts[1].getBytes(StandardCharsets.UTF_8);
+        String[] digits = hex.split(" ");
+        byte[] record = Arrays.copyOf(before, before.length + digits.length + after.length);
+        for (int i = 0; i < digits.length; i++) {
+            record[before.length + i] = (byte) Integer.parseInt(digits[i], 16);
+        }
+        System.arraycopy(after, 0, record, before.length + digits.length, after.length);
+        return record;
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 10, 40, 41})
     void givesUpOnARecordTruncatedInsideALargerBuffer(int cut) {
@@ -175,6 +247,9 @@ class LazyRecordScannerTest {
             return false;
         }
         String text = new String(record, StandardCharsets.UTF_8);
+        assertThat(new WellFormedUtf8().firstMalformed(record, 0, record.length))
+                .as("scanned, but not well-formed UTF-8: %s", text)
+                .isEqualTo(-1);
         List<CapturedRecord> read;
         try {
             read = new JsonDocumentReader(fields(stream), LIMITS, true).read(record, 0, record.length);
