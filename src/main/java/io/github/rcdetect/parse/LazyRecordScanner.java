@@ -36,6 +36,10 @@ final class LazyRecordScanner {
     private static final long QUOTES = 0x2222222222222222L;
     private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
     private static final long SPACES = 0x2020202020202020L;
+    private static final long BYTE_INDEXES = 0x0001020304050607L;
+
+    private static final int ESCAPED = 1;
+    private static final int MULTI_BYTE = 2;
 
     private static final byte[] BATCH_FIELD = "records".getBytes(StandardCharsets.US_ASCII);
 
@@ -63,6 +67,11 @@ final class LazyRecordScanner {
     private int end;
     private Object[] values;
     private boolean complete;
+    /**
+     * What {@link #endOfString} met since last cleared: {@link #ESCAPED}, {@link #MULTI_BYTE}. It meets them on its
+     * slow path anyway, so readers of a string need no second pass over its bytes to know.
+     */
+    private int stringContents;
 
     LazyRecordScanner(FieldPath[] fields, ParserLimits limits) {
         this.fields = fields;
@@ -168,13 +177,17 @@ final class LazyRecordScanner {
             if (b < 0x20) {
                 throw GIVE_UP;
             }
-            if (target != null) {
-                int index = b - target.lowestKey;
-                target = index >= 0 && index < target.byKey.length ? target.byKey[index] : null;
-            } else if (!topLevel) {
+            if (target == null) {
+                // Off the trie: the rest is only checked, eight bytes at a time.
+                stringContents = 0;
                 at = endOfString(at);
+                if (topLevel && (stringContents & ESCAPED) != 0) {
+                    throw GIVE_UP;
+                }
                 break;
             }
+            int index = b - target.lowestKey;
+            target = index >= 0 && index < target.byKey.length ? target.byKey[index] : null;
             at++;
         }
         int length = at - start;
@@ -438,7 +451,7 @@ final class LazyRecordScanner {
                                 | word)
                         & HIGH_BITS;
                 if (flags != 0) {
-                    at += Long.numberOfTrailingZeros(flags) >>> 3;
+                    at += lowestFlaggedByte(flags);
                     break;
                 }
                 at += Long.BYTES;
@@ -451,8 +464,10 @@ final class LazyRecordScanner {
                 return at;
             }
             if (b == '\\') {
+                stringContents |= ESCAPED;
                 at = skipEscape(at);
             } else if (b < 0) {
+                stringContents |= MULTI_BYTE;
                 at = afterMultiByte(at);
             } else if (b < 0x20) {
                 throw GIVE_UP;
@@ -462,16 +477,22 @@ final class LazyRecordScanner {
         }
     }
 
+    /**
+     * The index of the lowest byte whose high bit {@code flags} sets (flags hold only high bits, at least one). The
+     * lowest bit alone, shifted to bit 0 of its byte, times a constant whose byte {@code 7 - k} holds {@code k}, has
+     * the byte index in its top byte: C1 makes {@link Long#numberOfTrailingZeros} two calls, this is four operations.
+     */
+    private static int lowestFlaggedByte(long flags) {
+        return (int) ((((flags & -flags) >>> 7) * BYTE_INDEXES) >>> 56);
+    }
+
     /** Reads a string whose '"' was just read. */
     private String readString() {
         int start = position;
+        stringContents = 0;
         int stop = endOfString(start);
-        boolean escaped = false;
-        boolean ascii = true;
-        for (int i = start; i < stop; i++) {
-            escaped |= bytes[i] == '\\';
-            ascii &= bytes[i] >= 0;
-        }
+        boolean escaped = (stringContents & ESCAPED) != 0;
+        boolean ascii = (stringContents & MULTI_BYTE) == 0;
         int length = stop - start;
         position = stop + 1;
         // Unescaped text is never longer than the bytes it comes from.
