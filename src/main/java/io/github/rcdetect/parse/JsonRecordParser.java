@@ -255,10 +255,10 @@ abstract class JsonRecordParser implements RecordParser {
         return text == null ? null : text.toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The last path segment of a Windows or Unix executable path. */
-    static String baseName(String path) {
-        if (path == null) {
-            return null;
+    /** {@code name}, or when there is none the last segment of the Windows or Unix executable {@code path}. */
+    static String nameOrBaseName(String name, String path) {
+        if (name != null || path == null) {
+            return name;
         }
         int slash = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
         return path.substring(slash + 1);

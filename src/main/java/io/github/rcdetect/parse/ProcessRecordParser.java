@@ -101,7 +101,7 @@ final class ProcessRecordParser extends JsonRecordParser {
         identify(event, record);
 
         event.executable = firstNonNull(record.string(Field.EXECUTABLE), record.string(Field.SYSMON_IMAGE));
-        event.name = firstNonNull(record.string(Field.NAME), baseName(event.executable));
+        event.name = nameOrBaseName(record.string(Field.NAME), event.executable);
         event.pid = record.has(Field.PID) ? record.integer(Field.PID) : record.integer(Field.SYSMON_PROCESS_ID);
         event.entityId = firstNonNull(record.string(Field.ENTITY_ID), record.string(Field.SYSMON_PROCESS_GUID));
         event.args = RunAsPasswords.redact(record.strings(Field.ARGS));
@@ -110,7 +110,7 @@ final class ProcessRecordParser extends JsonRecordParser {
 
         event.parentExecutable =
                 firstNonNull(record.string(Field.PARENT_EXECUTABLE), record.string(Field.SYSMON_PARENT_IMAGE));
-        event.parentName = firstNonNull(record.string(Field.PARENT_NAME), baseName(event.parentExecutable));
+        event.parentName = nameOrBaseName(record.string(Field.PARENT_NAME), event.parentExecutable);
         event.parentPid = record.has(Field.PARENT_PID)
                 ? record.integer(Field.PARENT_PID)
                 : record.integer(Field.SYSMON_PARENT_PROCESS_ID);

@@ -97,6 +97,9 @@ class LazyRecordScannerTest {
                 "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":1e}",
                 "{\"@timestamp\":\"2026-03-10T10:00:00Z\",}",
                 "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":[1,]}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\" , }",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":[1 , ]}",
+                "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\" :: 1}",
                 "{\"@timestamp\":\"2026-03-10T10:00:00Z\" \"x\":1}",
                 "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":tru}",
                 "{\"@timestamp\":\"2026-03-10T10:00:00Z\",\"x\":\"\\q\"}",
@@ -134,6 +137,9 @@ class LazyRecordScannerTest {
                 "{\"process\":{\"pid\":7,\"args\":[\"a\",null,\"b\"],\"command_line\":{\"x\":1}},\"process.pid\":8}",
                 "{\"process\":{\"args\":[[\"a\"]],\"parent\":{\"pid\":-12}},\"x\":-12.5}",
                 "{\"process\":{\"parent\":{\"name\":-123456789012345678}},\"host\":{\"name\":[]}}",
+                // Whitespace wherever the grammar allows it, which the scanner's fast paths must fall back on.
+                " { \"@timestamp\" : \"2026-03-10T10:00:00Z\" ,\t\"process\" :{ \"parent\":\r{\"name\" : \"bash\" } ,"
+                        + " \"args\" : [ \"a\" ,\"b\", [ 1 ] ] ,\"pid\":\n7 } } ",
                 "{}"
             })
     void readsValidRecordsAsTheLazyReaderDoes(String record) {
