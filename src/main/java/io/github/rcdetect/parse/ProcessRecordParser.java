@@ -104,9 +104,9 @@ final class ProcessRecordParser extends JsonRecordParser {
         event.name = nameOrBaseName(record.string(Field.NAME), event.executable);
         event.pid = record.has(Field.PID) ? record.integer(Field.PID) : record.integer(Field.SYSMON_PROCESS_ID);
         event.entityId = firstNonNull(record.string(Field.ENTITY_ID), record.string(Field.SYSMON_PROCESS_GUID));
-        event.args = RunAsPasswords.redact(record.strings(Field.ARGS));
-        event.commandLine = RunAsPasswords.redact(
-                firstNonNull(record.string(Field.COMMAND_LINE), record.string(Field.SYSMON_COMMAND_LINE)));
+        event.args = redacted(record.strings(Field.ARGS));
+        event.commandLine =
+                redacted(firstNonNull(record.string(Field.COMMAND_LINE), record.string(Field.SYSMON_COMMAND_LINE)));
 
         event.parentExecutable =
                 firstNonNull(record.string(Field.PARENT_EXECUTABLE), record.string(Field.SYSMON_PARENT_IMAGE));
@@ -116,8 +116,8 @@ final class ProcessRecordParser extends JsonRecordParser {
                 : record.integer(Field.SYSMON_PARENT_PROCESS_ID);
         event.parentEntityId =
                 firstNonNull(record.string(Field.PARENT_ENTITY_ID), record.string(Field.SYSMON_PARENT_PROCESS_GUID));
-        event.parentArgs = RunAsPasswords.redact(record.strings(Field.PARENT_ARGS));
-        event.parentCommandLine = RunAsPasswords.redact(firstNonNull(
+        event.parentArgs = redacted(record.strings(Field.PARENT_ARGS));
+        event.parentCommandLine = redacted(firstNonNull(
                 record.string(Field.PARENT_COMMAND_LINE), record.string(Field.SYSMON_PARENT_COMMAND_LINE)));
 
         if (isRawSysmonProcessCreate(record)) {
@@ -127,6 +127,19 @@ final class ProcessRecordParser extends JsonRecordParser {
         }
         event.origin = origin;
         return InputRecord.of(event);
+    }
+
+    /**
+     * With RunAs passwords redacted, except a value left unread ({@link CapturedRecord#UNREAD}): only a record no rule
+     * uses keeps it (one a rule may use is read again in full), so there is nothing to redact.
+     */
+    private static String redacted(String text) {
+        return text == CapturedRecord.UNREAD ? text : RunAsPasswords.redact(text);
+    }
+
+    /** The same for arguments; an unread array holds only {@link CapturedRecord#UNREAD}. */
+    private static String[] redacted(String[] args) {
+        return args != null && args.length > 0 && args[0] == CapturedRecord.UNREAD ? args : RunAsPasswords.redact(args);
     }
 
     /**
