@@ -1,6 +1,11 @@
 package io.github.rcdetect.domain;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,10 +13,18 @@ import java.util.regex.Pattern;
  * Hides the RunAs password the managed Run Command handler puts on a command line (docs/spec.md, section 10): on Linux
  * it runs {@code bash -c "echo <password> | sudo -S -u <user> <script>"}. Whatever stands between {@code echo} and
  * {@code | sudo -S} becomes {@link #REDACTED}, wherever the job writes text from a record: alerts, dead letters, late
- * records, logs. It errs towards hiding: any {@code echo ... | sudo -S} is treated so, whoever wrote it.
+ * records, logs; so does every other occurrence of that secret in the same text (or the same arguments), since a script
+ * may be handed its password again. It errs towards hiding: any {@code echo ... | sudo -S} is treated so, whoever wrote
+ * it.
  */
 public final class RunAsPasswords {
     public static final String REDACTED = "[REDACTED]";
+
+    /**
+     * The distinct secrets one text may hold before all of it from the first secret on is hidden instead: a handler's
+     * line holds one, and searching for each of thousands of secrets would make hostile text cost its length squared.
+     */
+    static final int MAX_SECRETS_SEARCHED = 16;
 
     /**
      * The pipe: {@code |}, blanks, {@code sudo}, blanks, {@code -S}. The blanks before the pipe are stepped over by
@@ -46,29 +59,33 @@ public final class RunAsPasswords {
         if (args == null) {
             return null;
         }
-        String[] redacted = args;
-        for (int i = 0; i < args.length; i++) {
-            String arg = redact(args[i]);
-            if (arg != args[i]) {
-                redacted = redacted == args ? args.clone() : redacted;
-                redacted[i] = arg;
+        Set<String> secrets = new LinkedHashSet<>();
+        for (String arg : args) {
+            if (arg != null && mayHoldOne(arg)) {
+                secrets.addAll(secretsIn(arg, ECHO, TO_SUDO));
             }
         }
-        for (int echo = 0; echo < redacted.length; echo++) {
-            if (!"echo".equals(redacted[echo])) {
+        for (int echo = 0; echo < args.length; echo++) {
+            if (!"echo".equals(args[echo])) {
                 continue;
             }
-            for (int pipe = echo + 2; pipe + 2 < redacted.length; pipe++) {
-                if ("|".equals(redacted[pipe])
-                        && "sudo".equals(redacted[pipe + 1])
-                        && "-S".equals(redacted[pipe + 2])) {
-                    redacted = redacted == args ? args.clone() : redacted;
-                    for (int secret = echo + 1; secret < pipe; secret++) {
-                        redacted[secret] = REDACTED;
+            for (int pipe = echo + 2; pipe + 2 < args.length; pipe++) {
+                if ("|".equals(args[pipe]) && "sudo".equals(args[pipe + 1]) && "-S".equals(args[pipe + 2])) {
+                    for (String secret : Arrays.asList(args).subList(echo + 1, pipe)) {
+                        if (secret != null && !secret.isEmpty()) {
+                            secrets.add(secret);
+                        }
                     }
                     break;
                 }
             }
+        }
+        if (secrets.isEmpty()) {
+            return args;
+        }
+        String[] redacted = args.clone();
+        for (int i = 0; i < redacted.length; i++) {
+            redacted[i] = redacted[i] == null ? null : hide(redacted[i], secrets);
         }
         return redacted;
     }
@@ -122,15 +139,15 @@ public final class RunAsPasswords {
     }
 
     /**
-     * Replaces what lies between each pipe to {@code sudo -S} and the first {@code echo} after the previous one: the
-     * earliest echo, so that nothing of a secret with blanks in it is left out. One pass over the text: each search
-     * starts where the last one ended, so hostile text with many echoes or pipes costs no more than its length.
+     * The secrets of a text: what lies between each pipe to {@code sudo -S} and the first {@code echo} after the
+     * previous one (the earliest echo, so that nothing of a secret with blanks in it is left out), without the blanks
+     * before the pipe. One pass over the text: each search starts where the last one ended, so hostile text with many
+     * echoes or pipes costs no more than its length.
      */
-    private static String redact(String text, Pattern echo, Pattern toSudo) {
+    private static List<String> secretsIn(String text, Pattern echo, Pattern toSudo) {
         Matcher pipe = toSudo.matcher(text);
         Matcher echoes = echo.matcher(text).useTransparentBounds(true);
-        StringBuilder out = null;
-        int done = 0;
+        List<String> secrets = new ArrayList<>();
         boolean echoFound = echoes.find(0);
         while (echoFound && pipe.find()) {
             if (echoes.end() >= pipe.start()) {
@@ -140,11 +157,75 @@ public final class RunAsPasswords {
             while (secretEnd > echoes.end() + 1 && Character.isWhitespace(text.charAt(secretEnd - 1))) {
                 secretEnd--;
             }
-            out = out == null ? new StringBuilder(text.length()) : out;
-            out.append(text, done, echoes.end()).append(REDACTED);
-            done = secretEnd;
+            secrets.add(text.substring(echoes.end(), secretEnd));
             echoFound = pipe.end() < text.length() && echoes.find(pipe.end());
         }
-        return out == null ? text : out.append(text, done, text.length()).toString();
+        return secrets;
+    }
+
+    private static String redact(String text, Pattern echo, Pattern toSudo) {
+        return hide(text, new LinkedHashSet<>(secretsIn(text, echo, toSudo)));
+    }
+
+    /**
+     * The text with every occurrence of every secret replaced, overlapping or touching ones by one {@link #REDACTED};
+     * with more than {@link #MAX_SECRETS_SEARCHED} secrets, all from the first occurrence of any on. The same object
+     * when none occurs.
+     */
+    private static String hide(String text, Set<String> secrets) {
+        List<int[]> hidden = new ArrayList<>();
+        for (String secret : secrets) {
+            if (secrets.size() > MAX_SECRETS_SEARCHED) {
+                int at = text.indexOf(secret);
+                hidden.add(at < 0 ? new int[0] : new int[] {at, text.length()});
+            } else {
+                occurrences(text, secret, hidden);
+            }
+        }
+        hidden.removeIf(span -> span.length == 0);
+        if (hidden.isEmpty()) {
+            return text;
+        }
+        hidden.sort((a, b) -> Integer.compare(a[0], b[0]));
+        StringBuilder out = new StringBuilder(text.length());
+        int done = 0;
+        int end = -1;
+        for (int[] span : hidden) {
+            if (span[0] > end) {
+                out.append(text, done, span[0]).append(REDACTED);
+            }
+            end = Math.max(end, span[1]);
+            done = end;
+        }
+        return out.append(text, done, text.length()).toString();
+    }
+
+    /**
+     * Adds where the secret occurs in the text, found by Knuth-Morris-Pratt: linear in both, since a hostile text can
+     * make a naive search compare most of a long secret at every position.
+     */
+    private static void occurrences(String text, String secret, List<int[]> found) {
+        int[] fallback = new int[secret.length()];
+        for (int i = 1, k = 0; i < secret.length(); i++) {
+            while (k > 0 && secret.charAt(i) != secret.charAt(k)) {
+                k = fallback[k - 1];
+            }
+            if (secret.charAt(i) == secret.charAt(k)) {
+                k++;
+            }
+            fallback[i] = k;
+        }
+        for (int i = 0, k = 0; i < text.length(); i++) {
+            while (k > 0 && text.charAt(i) != secret.charAt(k)) {
+                k = fallback[k - 1];
+            }
+            if (text.charAt(i) == secret.charAt(k)) {
+                k++;
+            }
+            if (k == secret.length()) {
+                found.add(new int[] {i + 1 - k, i + 1});
+                k = fallback[k - 1];
+            }
+        }
     }
 }
