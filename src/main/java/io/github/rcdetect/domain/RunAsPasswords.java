@@ -21,8 +21,8 @@ public final class RunAsPasswords {
     public static final String REDACTED = "[REDACTED]";
 
     /**
-     * The distinct secrets one text may hold before all of it from the first secret on is hidden instead: a handler's
-     * line holds one, and searching for each of thousands of secrets would make hostile text cost its length squared.
+     * The distinct secrets one text (or argument list) may hold before all of it is hidden instead: a handler's line
+     * holds one, and searching for each of thousands of secrets would make hostile text cost its length squared.
      */
     static final int MAX_SECRETS_SEARCHED = 16;
 
@@ -62,7 +62,7 @@ public final class RunAsPasswords {
         Set<String> secrets = new LinkedHashSet<>();
         for (String arg : args) {
             if (arg != null && mayHoldOne(arg)) {
-                secrets.addAll(secretsIn(arg, ECHO, TO_SUDO));
+                addSecrets(arg, ECHO, TO_SUDO, secrets);
             }
         }
         for (int echo = 0; echo < args.length; echo++) {
@@ -139,17 +139,17 @@ public final class RunAsPasswords {
     }
 
     /**
-     * The secrets of a text: what lies between each pipe to {@code sudo -S} and the first {@code echo} after the
+     * Adds the secrets of a text: what lies between each pipe to {@code sudo -S} and the first {@code echo} after the
      * previous one (the earliest echo, so that nothing of a secret with blanks in it is left out), without the blanks
-     * before the pipe. One pass over the text: each search starts where the last one ended, so hostile text with many
-     * echoes or pipes costs no more than its length.
+     * before the pipe; and what follows each later echo in it. One pass over the text: each search starts where the
+     * last one ended, so hostile text with many echoes or pipes costs no more than its length. Stops once there are
+     * more than {@link #MAX_SECRETS_SEARCHED}.
      */
-    private static List<String> secretsIn(String text, Pattern echo, Pattern toSudo) {
+    private static void addSecrets(String text, Pattern echo, Pattern toSudo, Set<String> secrets) {
         Matcher pipe = toSudo.matcher(text);
         Matcher echoes = echo.matcher(text).useTransparentBounds(true);
-        List<String> secrets = new ArrayList<>();
         boolean echoFound = echoes.find(0);
-        while (echoFound && pipe.find()) {
+        while (echoFound && pipe.find() && secrets.size() <= MAX_SECRETS_SEARCHED) {
             if (echoes.end() >= pipe.start()) {
                 continue;
             }
@@ -158,31 +158,33 @@ public final class RunAsPasswords {
                 secretEnd--;
             }
             secrets.add(text.substring(echoes.end(), secretEnd));
+            // What follows a later echo in it may be the password alone, and is looked for elsewhere too.
+            Matcher inner = echo.matcher(text).useTransparentBounds(true).region(echoes.end(), secretEnd);
+            while (inner.find() && inner.end() < secretEnd && secrets.size() <= MAX_SECRETS_SEARCHED) {
+                secrets.add(text.substring(inner.end(), secretEnd));
+            }
             echoFound = pipe.end() < text.length() && echoes.find(pipe.end());
         }
-        return secrets;
     }
 
     private static String redact(String text, Pattern echo, Pattern toSudo) {
-        return hide(text, new LinkedHashSet<>(secretsIn(text, echo, toSudo)));
+        Set<String> secrets = new LinkedHashSet<>();
+        addSecrets(text, echo, toSudo, secrets);
+        return hide(text, secrets);
     }
 
     /**
      * The text with every occurrence of every secret replaced, overlapping or touching ones by one {@link #REDACTED};
-     * with more than {@link #MAX_SECRETS_SEARCHED} secrets, all from the first occurrence of any on. The same object
-     * when none occurs.
+     * all of it when there are more than {@link #MAX_SECRETS_SEARCHED} secrets. The same object when none occurs.
      */
     private static String hide(String text, Set<String> secrets) {
+        if (secrets.size() > MAX_SECRETS_SEARCHED) {
+            return REDACTED;
+        }
         List<int[]> hidden = new ArrayList<>();
         for (String secret : secrets) {
-            if (secrets.size() > MAX_SECRETS_SEARCHED) {
-                int at = text.indexOf(secret);
-                hidden.add(at < 0 ? new int[0] : new int[] {at, text.length()});
-            } else {
-                occurrences(text, secret, hidden);
-            }
+            occurrences(text, secret, hidden);
         }
-        hidden.removeIf(span -> span.length == 0);
         if (hidden.isEmpty()) {
             return text;
         }
