@@ -187,6 +187,37 @@ final class LazyRecordScanner {
         int start = position;
         int at = start;
         PathTrie.Node target = nested ? node.child('.') : node;
+        KnownNames known = null;
+        long first = 0;
+        long second = 0;
+        if (target != null && at + 2 * Long.BYTES <= end) {
+            // A plain name of up to 15 bytes is looked up whole; one met for the first time is walked and remembered.
+            known = target.knownNames;
+            if (known == null) {
+                known = target.knownNames = new KnownNames();
+            }
+            first = (long) LONGS.get(bytes, at);
+            long flags = stringFlags(first);
+            int length;
+            if (flags != 0) {
+                length = lowestFlaggedByte(flags);
+                first &= ~(-1L << (length << 3));
+            } else {
+                second = (long) LONGS.get(bytes, at + Long.BYTES);
+                flags = stringFlags(second);
+                length = Long.BYTES + lowestFlaggedByte(flags);
+                second &= ~(-1L << (length << 3));
+            }
+            if (flags == 0 || bytes[at + length] != '"') {
+                known = null;
+            } else {
+                PathTrie.Node met = known.get(first, second);
+                if (met != null) {
+                    position = at + length + 1;
+                    return met == KnownNames.OFF_TRIE ? null : met;
+                }
+            }
+        }
         while (true) {
             if (at >= end) {
                 throw GIVE_UP;
@@ -230,7 +261,22 @@ final class LazyRecordScanner {
         if (length > MAX_NAME_BYTES || topLevel && isBatchField(start, length)) {
             throw GIVE_UP;
         }
+        if (known != null) {
+            known.put(first, second, target == null ? KnownNames.OFF_TRIE : target);
+        }
         return target;
+    }
+
+    /**
+     * The bytes of a word a string's scan must look at, as their high bits: a quote, a backslash, a control character
+     * or a byte of a multi-byte character. The lowest flagged byte is exact (a borrow may flag bytes above it, never
+     * below).
+     */
+    private static long stringFlags(long word) {
+        long quotes = word ^ QUOTES;
+        long backslashes = word ^ BACKSLASHES;
+        return ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes | (word - SPACES) & ~word | word)
+                & HIGH_BITS;
     }
 
     private boolean isBatchField(int start, int length) {
@@ -487,7 +533,7 @@ final class LazyRecordScanner {
         while (true) {
             // Eight bytes at a time up to the first that needs a look: a quote, a backslash, a control character or
             // a byte of a multi-byte character. Each test flags exactly the lowest such byte (a borrow may flag bytes
-            // above it, never below).
+            // above it, never below). As stringFlags, written out: C1 inlines no method of its size.
             while (at + Long.BYTES <= end) {
                 long word = (long) LONGS.get(bytes, at);
                 long quotes = word ^ QUOTES;

@@ -46,6 +46,8 @@ final class PathTrie {
         private final Walks topLevelWalks = new Walks();
         private final Walks nestedWalks = new Walks();
         int field = -1;
+        /** The names {@link LazyRecordScanner} met starting here; null until it met one. */
+        KnownNames knownNames;
 
         /** The node reached from this one by the object key {@code name}; {@code nested} adds the '.' separator. */
         Node walk(String name, boolean nested) {
