@@ -51,6 +51,28 @@ class DetectionSerializerTest {
         assertThat(back.hostName).isEqualTo(detection.hostName);
     }
 
+    /**
+     * ASCII text goes as its bytes; a lone surrogate among ASCII has as many UTF-8 bytes as characters (the encoder
+     * writes it as '?'), which must not pass for ASCII.
+     */
+    @Test
+    void asciiTextAndLoneSurrogatesBetweenAsciiAreKeptExactly() throws Exception {
+        Detection detection = new Detection();
+        detection.ruleId = "\\??\\C:\\Windows\\system32\\conhost.exe 0xffffffff -ForceV1";
+        detection.eventId = "a?\ud800?b";
+        detection.hostName = "";
+        detection.cloudInstanceName = "\udc00";
+        detection.resourceId = "x".repeat(3 * Wire.MAX_COMPACT_CHARS);
+
+        Detection back = roundTrip(detection);
+
+        assertThat(back.ruleId).isEqualTo(detection.ruleId);
+        assertThat(back.eventId).isEqualTo(detection.eventId);
+        assertThat(back.hostName).isEmpty();
+        assertThat(back.cloudInstanceName).isEqualTo(detection.cloudInstanceName);
+        assertThat(back.resourceId).isEqualTo(detection.resourceId);
+    }
+
     @Test
     void aCopySharesNoMutableObjectWithTheOriginal() throws Exception {
         Detection original = Filler.filled(Detection.class);
