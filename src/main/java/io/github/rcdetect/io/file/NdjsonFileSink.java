@@ -4,11 +4,10 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,10 +73,10 @@ public final class NdjsonFileSink implements Sink<OutputLine> {
                 written = true;
                 switch (target) {
                     case STANDARD_OUTPUT:
-                        writeTo(new OutputStreamWriter(new NonClosing(System.out), StandardCharsets.UTF_8));
+                        writeTo(new NonClosing(System.out));
                         break;
                     case STANDARD_ERROR:
-                        writeTo(new OutputStreamWriter(new NonClosing(System.err), StandardCharsets.UTF_8));
+                        writeTo(new NonClosing(System.err));
                         break;
                     default:
                         writeFile(Paths.get(file));
@@ -89,7 +88,7 @@ public final class NdjsonFileSink implements Sink<OutputLine> {
             if (Files.exists(given) && !Files.isRegularFile(given)) {
                 // A device or a pipe (/dev/null, /dev/stdout, a FIFO a consumer reads) is written to: replacing it
                 // with a file would take it away from everything else on the machine.
-                writeTo(Files.newBufferedWriter(given, StandardCharsets.UTF_8, StandardOpenOption.WRITE));
+                writeTo(Files.newOutputStream(given, StandardOpenOption.WRITE));
                 return;
             }
             // A link is followed: the file it names gets the output, and the link stays.
@@ -99,16 +98,15 @@ public final class NdjsonFileSink implements Sink<OutputLine> {
             // Created as any new file is, so it gets the umask's mode (a temporary file's would be 0600).
             Path temporary = directory.resolve("." + path.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                writeTo(Files.newBufferedWriter(
-                        temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+                writeTo(Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
                 Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);
             }
         }
 
-        private void writeTo(Writer sink) throws IOException {
-            try (BufferedWriter out = new BufferedWriter(sink)) {
+        private void writeTo(OutputStream sink) throws IOException {
+            try (BufferedOutputStream out = new BufferedOutputStream(sink, 1 << 16)) {
                 lines.writeTo(out);
             }
         }
