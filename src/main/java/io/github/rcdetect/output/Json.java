@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The one JSON writer of all outputs. Everything outside printable ASCII is escaped, so an output line is pure
@@ -23,9 +24,13 @@ public final class Json {
 
     private Json() {}
 
+    /**
+     * Rendered to bytes and read as Latin-1, exact for the ASCII the escapes leave: the generator writing chars, and
+     * the String made from them compressed back to bytes, cost more.
+     */
     public static String write(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(node);
+            return new String(MAPPER.writeValueAsBytes(node), StandardCharsets.ISO_8859_1);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
