@@ -84,7 +84,7 @@ public final class DetectionSerializer extends HandWrittenSerializer<Detection> 
         return detection;
     }
 
-    private static void writeProcess(ProcessEvent process, DataOutputView out) throws IOException {
+    static void writeProcess(ProcessEvent process, DataOutputView out) throws IOException {
         out.writeLong(process.timestamp);
         writeString(process.hostKey, out);
         writeString(process.hostName, out);
@@ -111,7 +111,7 @@ public final class DetectionSerializer extends HandWrittenSerializer<Detection> 
         writeOrigin(process.origin, out);
     }
 
-    private static ProcessEvent readProcess(DataInputView in) throws IOException {
+    static ProcessEvent readProcess(DataInputView in) throws IOException {
         ProcessEvent process = new ProcessEvent();
         process.timestamp = in.readLong();
         process.hostKey = readString(in);
@@ -140,7 +140,7 @@ public final class DetectionSerializer extends HandWrittenSerializer<Detection> 
         return process;
     }
 
-    private static void writeActivity(ActivityEvent activity, DataOutputView out) throws IOException {
+    static void writeActivity(ActivityEvent activity, DataOutputView out) throws IOException {
         out.writeLong(activity.timestamp);
         writeString(activity.action, out);
         writeString(activity.outcome, out);
@@ -159,7 +159,7 @@ public final class DetectionSerializer extends HandWrittenSerializer<Detection> 
         writeOrigin(activity.origin, out);
     }
 
-    private static ActivityEvent readActivity(DataInputView in) throws IOException {
+    static ActivityEvent readActivity(DataInputView in) throws IOException {
         ActivityEvent activity = new ActivityEvent();
         activity.timestamp = in.readLong();
         activity.action = readString(in);

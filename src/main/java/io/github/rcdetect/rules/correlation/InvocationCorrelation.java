@@ -60,17 +60,19 @@ public final class InvocationCorrelation {
         OutputTag<ProcessEvent> processesTag = QuietActivityWatermark.processesTag(uid);
         SingleOutputStreamOperator<ActivityEvent> runCommands = inputs.activity()
                 .filter(spec.runCommands())
+                .returns(WireTypes.ACTIVITY_EVENT)
                 .name(id + " Run Command records")
                 .uid(uid + "-run-command-filter")
                 .keyBy(record -> record.hostKey)
                 .connect(inputs.processes()
                         .filter(spec.guestProcesses())
+                        .returns(WireTypes.PROCESS_EVENT)
                         .name(id + " guest processes")
                         .uid(uid + "-guest-process-filter")
                         .keyBy(process -> process.hostKey))
                 .transform(
                         id + " event time",
-                        TypeInformation.of(ActivityEvent.class),
+                        WireTypes.ACTIVITY_EVENT,
                         new QuietActivityWatermark(inputs.settings().maxActivityDelay(), processesTag))
                 .uid(uid + "-event-time");
 
