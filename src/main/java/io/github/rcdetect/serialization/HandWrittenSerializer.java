@@ -1,5 +1,6 @@
 package io.github.rcdetect.serialization;
 
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
@@ -41,13 +42,18 @@ public abstract class HandWrittenSerializer<T> extends TypeSerializerSingleton<T
 
     @Override
     public final T copy(T from) {
+        return roundTrip(this, from);
+    }
+
+    /** A copy of {@code from} as deep as {@code serializer}'s format: written and read back. */
+    public static <T> T roundTrip(TypeSerializer<T> serializer, T from) {
         if (from == null) {
             return null;
         }
         try {
             DataOutputSerializer out = new DataOutputSerializer(512);
-            serialize(from, out);
-            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+            serializer.serialize(from, out);
+            return serializer.deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package io.github.rcdetect.serialization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rcdetect.detection.Detection;
+import io.github.rcdetect.testing.ModelFiller;
 
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -10,17 +11,13 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Array;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-
 class DetectionSerializerTest {
     private static final DetectionSerializer SERIALIZER = DetectionSerializer.INSTANCE;
 
     /** Every public field of the model, at every depth, set by reflection: a field the format misses comes back unset. */
     @Test
     void everyFieldOfTheModelSurvivesTheRoundTrip() throws Exception {
-        Detection full = Filler.filled(Detection.class);
+        Detection full = ModelFiller.filled(Detection.class);
 
         Detection back = roundTrip(full);
 
@@ -75,21 +72,21 @@ class DetectionSerializerTest {
 
     @Test
     void aCopySharesNoMutableObjectWithTheOriginal() throws Exception {
-        Detection original = Filler.filled(Detection.class);
+        Detection original = ModelFiller.filled(Detection.class);
 
         Detection copy = SERIALIZER.copy(original);
         copy.process.args[0] = "changed";
         copy.correlation.processes[0].origin.line = -1L;
         copy.suppression.values[0].values[0] = "changed";
 
-        Detection untouched = Filler.filled(Detection.class);
+        Detection untouched = ModelFiller.filled(Detection.class);
         assertThat(original).usingRecursiveComparison().isEqualTo(untouched);
         assertThat(copy).usingRecursiveComparison().isNotEqualTo(untouched);
     }
 
     @Test
     void copyingSerializedBytesGivesTheSameBytes() throws Exception {
-        Detection full = Filler.filled(Detection.class);
+        Detection full = ModelFiller.filled(Detection.class);
         DataOutputSerializer first = new DataOutputSerializer(64);
         SERIALIZER.serialize(full, first);
 
@@ -119,49 +116,5 @@ class DetectionSerializerTest {
         Detection back = SERIALIZER.deserialize(in);
         assertThat(in.available()).as("bytes left unread").isZero();
         return back;
-    }
-
-    /**
-     * Builds an object of a model class with every public instance field set to a value no field has by default, each
-     * string distinct; arrays hold a filled element and a null. Deterministic, so two fills compare equal.
-     */
-    static final class Filler {
-        private int next = 1;
-
-        static <T> T filled(Class<T> type) throws Exception {
-            return new Filler().fill(type);
-        }
-
-        private <T> T fill(Class<T> type) throws Exception {
-            T object = type.getConstructor().newInstance();
-            for (Field field : type.getFields()) {
-                if (!Modifier.isStatic(field.getModifiers())) {
-                    field.set(object, value(field.getType(), field.getName()));
-                }
-            }
-            return object;
-        }
-
-        private Object value(Class<?> type, String name) throws Exception {
-            int n = next++;
-            if (type == String.class) {
-                return name + "-" + n + (n % 3 == 0 ? " é\ud83d\ude00" : "");
-            } else if (type == long.class || type == Long.class) {
-                return 1_000_000_000_000L + n;
-            } else if (type == int.class || type == Integer.class) {
-                return n;
-            } else if (type.isEnum()) {
-                Object[] constants = type.getEnumConstants();
-                return constants[n % constants.length];
-            } else if (type.isArray()) {
-                Object array = Array.newInstance(type.getComponentType(), 3);
-                Array.set(array, 0, value(type.getComponentType(), name));
-                Array.set(array, 2, value(type.getComponentType(), name));
-                return array;
-            } else if (type.getName().startsWith("io.github.rcdetect.")) {
-                return fill(type);
-            }
-            throw new AssertionError("no value for a field of type " + type.getName() + ": " + name);
-        }
     }
 }

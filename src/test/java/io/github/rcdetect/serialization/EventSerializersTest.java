@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.ProcessEvent;
+import io.github.rcdetect.testing.ModelFiller;
 
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -16,7 +17,7 @@ class EventSerializersTest {
 
     @Test
     void everyFieldOfAProcessEventSurvivesTheRoundTrip() throws Exception {
-        ProcessEvent full = DetectionSerializerTest.Filler.filled(ProcessEvent.class);
+        ProcessEvent full = ModelFiller.filled(ProcessEvent.class);
 
         assertThat(roundTrip(ProcessEventSerializer.INSTANCE, full))
                 .usingRecursiveComparison()
@@ -29,7 +30,7 @@ class EventSerializersTest {
 
     @Test
     void everyFieldOfAnActivityEventSurvivesTheRoundTrip() throws Exception {
-        ActivityEvent full = DetectionSerializerTest.Filler.filled(ActivityEvent.class);
+        ActivityEvent full = ModelFiller.filled(ActivityEvent.class);
 
         assertThat(roundTrip(ActivityEventSerializer.INSTANCE, full))
                 .usingRecursiveComparison()

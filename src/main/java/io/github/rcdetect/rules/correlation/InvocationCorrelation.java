@@ -6,6 +6,7 @@ import io.github.rcdetect.event.LateRecord;
 import io.github.rcdetect.event.ProcessEvent;
 import io.github.rcdetect.rules.RuleInputs;
 import io.github.rcdetect.rules.RuleOutput;
+import io.github.rcdetect.serialization.WireTypeInfo;
 import io.github.rcdetect.serialization.WireTypes;
 
 import org.apache.flink.api.common.functions.FilterFunction;
@@ -14,6 +15,7 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.cep.CEP;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.InstantiationUtil;
@@ -87,21 +89,29 @@ public final class InvocationCorrelation {
                 .uid(uid + "-invocations");
 
         TypeInformation<E> eventType = TypeInformation.of(spec.eventClass());
+        TypeInformation<E> eventsOnTheWire = new WireTypeInfo<>(
+                spec.eventClass(), new CorrelationEventSerializer<>(spec.eventClass(), spec.invocationClass()));
         DataStream<E> guestProcesses = runCommands
                 .getSideOutput(processesTag)
-                .map(new ProcessEvents<I, E>(spec.eventClass()), eventType)
+                .map(new ProcessEvents<I, E>(spec.eventClass()), eventsOnTheWire)
                 .name(id + " guest process events")
                 .uid(uid + "-guest-process-events");
 
         OutputTag<E> lateAtPattern = new OutputTag<>(uid + "-late-at-pattern", eventType);
         OutputTag<Detection> windowClosed = CorrelationDetections.windowClosedTag(uid);
+        // The events cross to the pattern's task on the wire, and become its POJO input (which CEP keeps in state)
+        // in a step chained to it, keyed as the exchange left them.
+        DataStream<E> patternInput = invocations
+                .map(new InvocationEvents<I, E>(spec.eventClass()), eventsOnTheWire)
+                .name(id + " invocation events")
+                .uid(uid + "-invocation-events")
+                .union(guestProcesses)
+                .keyBy(CorrelationEvent::hostKey)
+                .map(event -> event, eventType)
+                .name(id + " pattern events")
+                .uid(uid + "-pattern-events");
         SingleOutputStreamOperator<Detection> closedBySuccessor = CEP.pattern(
-                        invocations
-                                .map(new InvocationEvents<I, E>(spec.eventClass()), eventType)
-                                .name(id + " invocation events")
-                                .uid(uid + "-invocation-events")
-                                .union(guestProcesses)
-                                .keyBy(CorrelationEvent::hostKey),
+                        DataStreamUtils.reinterpretAsKeyedStream(patternInput, CorrelationEvent::hostKey),
                         CorrelationPattern.<E>pattern(),
                         new CorrelationEventOrder<E>())
                 .sideOutputLateData(lateAtPattern)
