@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rcdetect.detection.Detection;
 import io.github.rcdetect.testing.ModelFiller;
+import io.github.rcdetect.testing.SerializerRoundTrips;
 
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
@@ -98,23 +97,12 @@ class DetectionSerializerTest {
 
     @Test
     void itsSnapshotRestoresTheSameSerializer() throws Exception {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        TypeSerializerSnapshot.writeVersionedSnapshot(out, SERIALIZER.snapshotConfiguration());
-
-        TypeSerializerSnapshot<Detection> restored = TypeSerializerSnapshot.readVersionedSnapshot(
-                new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
-
-        TypeSerializer<Detection> serializer = restored.restoreSerializer();
-        assertThat(serializer).isEqualTo(SERIALIZER);
+        assertThat(SerializerRoundTrips.restoredSnapshot(SERIALIZER).restoreSerializer())
+                .isEqualTo(SERIALIZER);
         assertThat(WireTypes.DETECTION.createSerializer(null)).isSameAs(SERIALIZER);
     }
 
     private static Detection roundTrip(Detection detection) throws Exception {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        SERIALIZER.serialize(detection, out);
-        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
-        Detection back = SERIALIZER.deserialize(in);
-        assertThat(in.available()).as("bytes left unread").isZero();
-        return back;
+        return SerializerRoundTrips.roundTrip(SERIALIZER, detection);
     }
 }

@@ -1,15 +1,13 @@
 package io.github.rcdetect.serialization;
 
+import static io.github.rcdetect.testing.SerializerRoundTrips.restoredSnapshot;
+import static io.github.rcdetect.testing.SerializerRoundTrips.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rcdetect.event.ActivityEvent;
 import io.github.rcdetect.event.ProcessEvent;
 import io.github.rcdetect.testing.ModelFiller;
 
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The events' formats between tasks: every field of the model at every depth, and null. */
@@ -43,26 +41,11 @@ class EventSerializersTest {
 
     @Test
     void theirSnapshotsRestoreTheSameSerializers() throws Exception {
-        assertThat(restored(ProcessEventSerializer.INSTANCE)).isEqualTo(ProcessEventSerializer.INSTANCE);
-        assertThat(restored(ActivityEventSerializer.INSTANCE)).isEqualTo(ActivityEventSerializer.INSTANCE);
+        assertThat(restoredSnapshot(ProcessEventSerializer.INSTANCE).restoreSerializer())
+                .isEqualTo(ProcessEventSerializer.INSTANCE);
+        assertThat(restoredSnapshot(ActivityEventSerializer.INSTANCE).restoreSerializer())
+                .isEqualTo(ActivityEventSerializer.INSTANCE);
         assertThat(WireTypes.PROCESS_EVENT.createSerializer(null)).isSameAs(ProcessEventSerializer.INSTANCE);
         assertThat(WireTypes.ACTIVITY_EVENT.createSerializer(null)).isSameAs(ActivityEventSerializer.INSTANCE);
-    }
-
-    private static <T> TypeSerializer<T> restored(TypeSerializer<T> serializer) throws Exception {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        TypeSerializerSnapshot.writeVersionedSnapshot(out, serializer.snapshotConfiguration());
-        TypeSerializerSnapshot<T> snapshot = TypeSerializerSnapshot.readVersionedSnapshot(
-                new DataInputDeserializer(out.getCopyOfBuffer()), EventSerializersTest.class.getClassLoader());
-        return snapshot.restoreSerializer();
-    }
-
-    private static <T> T roundTrip(TypeSerializer<T> serializer, T event) throws Exception {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        serializer.serialize(event, out);
-        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
-        T back = serializer.deserialize(in);
-        assertThat(in.available()).as("bytes left unread").isZero();
-        return back;
     }
 }

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.rcdetect.event.ProcessEvent;
 import io.github.rcdetect.rules.r1.HostEvent;
 import io.github.rcdetect.testing.ModelFiller;
+import io.github.rcdetect.testing.SerializerRoundTrips;
 
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 class CorrelationEventSerializerTest {
@@ -45,13 +43,9 @@ class CorrelationEventSerializerTest {
 
     @Test
     void itsSnapshotRestoresTheSerializerOfTheSameRuleAndNoOther() throws Exception {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        TypeSerializerSnapshot.writeVersionedSnapshot(out, R1.snapshotConfiguration());
-        TypeSerializerSnapshot<HostEvent> restored = TypeSerializerSnapshot.readVersionedSnapshot(
-                new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
+        TypeSerializerSnapshot<HostEvent> restored = SerializerRoundTrips.restoredSnapshot(R1);
 
-        TypeSerializer<HostEvent> serializer = restored.restoreSerializer();
-        assertThat(serializer).isEqualTo(R1);
+        assertThat(restored.restoreSerializer()).isEqualTo(R1);
         assertThat(R1.snapshotConfiguration()
                         .resolveSchemaCompatibility(restored)
                         .isCompatibleAsIs())
@@ -62,11 +56,6 @@ class CorrelationEventSerializerTest {
     }
 
     private static HostEvent roundTrip(HostEvent event) throws Exception {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        R1.serialize(event, out);
-        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
-        HostEvent back = R1.deserialize(in);
-        assertThat(in.available()).as("bytes left unread").isZero();
-        return back;
+        return SerializerRoundTrips.roundTrip(R1, event);
     }
 }
