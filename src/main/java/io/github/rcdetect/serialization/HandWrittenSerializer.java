@@ -1,6 +1,5 @@
 package io.github.rcdetect.serialization;
 
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
@@ -13,7 +12,8 @@ import java.io.UncheckedIOException;
 /**
  * A stateless serializer of a mutable type whose fields it writes itself. A copy is a round trip through the wire
  * format, so it is as deep as the format and cannot miss a field the format holds; the job passes records between
- * chained operators without copies, so copies are rare.
+ * chained operators without copies, so copies are rare. Equal to any instance of its class, as a singleton is; a
+ * subclass with parameters (one per rule) says when two are equal itself.
  */
 public abstract class HandWrittenSerializer<T> extends TypeSerializerSingleton<T> {
     private static final long serialVersionUID = 1L;
@@ -42,18 +42,13 @@ public abstract class HandWrittenSerializer<T> extends TypeSerializerSingleton<T
 
     @Override
     public final T copy(T from) {
-        return roundTrip(this, from);
-    }
-
-    /** A copy of {@code from} as deep as {@code serializer}'s format: written and read back. */
-    public static <T> T roundTrip(TypeSerializer<T> serializer, T from) {
         if (from == null) {
             return null;
         }
         try {
             DataOutputSerializer out = new DataOutputSerializer(512);
-            serializer.serialize(from, out);
-            return serializer.deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+            serialize(from, out);
+            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

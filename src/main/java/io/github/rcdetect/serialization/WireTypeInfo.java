@@ -4,14 +4,14 @@ import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
-/** The type of a stream whose records a hand-written serializer (such as a {@link HandWrittenSerializer}) carries. Not a key type: streams are keyed by selectors. */
+/** The type of a stream whose records a {@link HandWrittenSerializer} carries. Not a key type: streams are keyed by selectors. */
 public final class WireTypeInfo<T> extends TypeInformation<T> {
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
-    private final TypeSerializer<T> serializer;
+    private final HandWrittenSerializer<T> serializer;
 
-    public WireTypeInfo(Class<T> type, TypeSerializer<T> serializer) {
+    public WireTypeInfo(Class<T> type, HandWrittenSerializer<T> serializer) {
         this.type = type;
         this.serializer = serializer;
     }

@@ -20,7 +20,8 @@ import java.io.IOException;
  * operator keeps them in state as POJOs: they cross the network in this format and become the pattern's input one
  * chained step later ({@link InvocationCorrelation}). One serializer per rule, as each binds its own classes.
  */
-final class CorrelationEventSerializer<I extends Invocation, E extends CorrelationEvent<I>> extends TypeSerializer<E> {
+final class CorrelationEventSerializer<I extends Invocation, E extends CorrelationEvent<I>>
+        extends HandWrittenSerializer<E> {
     private static final long serialVersionUID = 1L;
 
     private final Class<E> eventClass;
@@ -32,11 +33,7 @@ final class CorrelationEventSerializer<I extends Invocation, E extends Correlati
     }
 
     @Override
-    public void serialize(E event, DataOutputView out) throws IOException {
-        out.writeBoolean(event != null);
-        if (event == null) {
-            return;
-        }
+    protected void write(E event, DataOutputView out) throws IOException {
         I invocation = event.invocation;
         out.writeBoolean(invocation != null);
         if (invocation != null) {
@@ -55,11 +52,8 @@ final class CorrelationEventSerializer<I extends Invocation, E extends Correlati
     }
 
     @Override
-    public E deserialize(DataInputView in) throws IOException {
-        if (!in.readBoolean()) {
-            return null;
-        }
-        E event = InstantiationUtil.instantiate(eventClass);
+    protected E read(DataInputView in) throws IOException {
+        E event = createInstance();
         if (in.readBoolean()) {
             I invocation = InstantiationUtil.instantiate(invocationClass);
             invocation.hostKey = Wire.readString(in);
@@ -80,45 +74,11 @@ final class CorrelationEventSerializer<I extends Invocation, E extends Correlati
     }
 
     @Override
-    public E deserialize(E reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public E copy(E from) {
-        return HandWrittenSerializer.roundTrip(this, from);
-    }
-
-    @Override
-    public E copy(E from, E reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
-    }
-
-    @Override
     public E createInstance() {
         return InstantiationUtil.instantiate(eventClass);
     }
 
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<E> duplicate() {
-        return this;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
-
+    /** Unlike the singletons of {@link HandWrittenSerializer}, one instance per rule: equal when the classes are. */
     @Override
     public boolean equals(Object obj) {
         return obj instanceof CorrelationEventSerializer<?, ?> other
